@@ -1,0 +1,26 @@
+//! vmcore: what every language frontend of vmbench stands on.
+//!
+//! - [`value`]: the one-word tagged `Value`;
+//! - [`gc`]: the shared garbage-collected heap (precise heap tracing,
+//!   conservative stack roots, non-moving, lazy sweep, weak refs, finalizers);
+//! - [`object`]: symbols, shapes (hidden classes), strings and big integers;
+//! - [`host`]: every OS access a frontend makes, behind one trait;
+//! - [`registry`]: how frontends make themselves known to the CLI.
+//!
+//! vmcore knows no language and nothing of the JIT backend.
+
+pub mod gc;
+pub mod host;
+pub mod object;
+pub mod registry;
+pub mod value;
+
+pub use gc::{Gc, GcType, Trace, Tracer};
+pub use value::Value;
+
+/// Ends the process with a one-line internal error (exit status 70), for
+/// conditions no user program can recover from (the OS refusing memory).
+pub fn fatal(msg: &str) -> ! {
+    eprintln!("vmbench: fatal error: {msg}");
+    std::process::exit(70)
+}
