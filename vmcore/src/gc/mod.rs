@@ -553,7 +553,7 @@ impl Heap {
         let mut t = Tracer { stack: Vec::with_capacity(1024), live_bytes: 0 };
 
         // Roots: native stacks (conservatively), then the precise root sets.
-        let mut scan = |lo: usize, hi: usize, t: &mut Tracer, heap: &Heap| {
+        let scan = |lo: usize, hi: usize, t: &mut Tracer, heap: &Heap| {
             let mut p = lo & !7;
             while p + 8 <= hi {
                 // SAFETY: reading words of a live stack range.
