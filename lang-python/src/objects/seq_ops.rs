@@ -1,0 +1,72 @@
+//! `+` and `*` on the builtin sequences (str, list, tuple).
+
+use super::{list, str as pystr, tuple};
+use crate::objects::typeobj::type_name;
+use crate::ops::BinOp;
+use crate::runtime::errors::{memory_error, type_error};
+use crate::runtime::{type_of, types, PyResult, NOT_IMPLEMENTED};
+use vmcore::Value;
+
+fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
+    match crate::objects::int::as_int(n) {
+        Some(k) => Ok(Some(k.max(0) as usize)),
+        None if crate::objects::numbers::to_num(n).is_some() || crate::objects::float::as_float(n).is_some() => {
+            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
+        }
+        None => {
+            let _ = seq;
+            Ok(None)
+        }
+    }
+}
+
+/// Sequence `+`/`*`, or NotImplemented.
+pub fn sequence_binop(op: BinOp, a: Value, b: Value) -> PyResult {
+    let (ta, tb) = (type_of(a), type_of(b));
+    match op {
+        BinOp::Add if ta == types::str() && tb == types::str() => {
+            let (x, y) = (pystr::as_bytes(a).expect("str"), pystr::as_bytes(b).expect("str"));
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(pystr::new_str_owned(v))
+        }
+        BinOp::Add if ta == types::list() && tb == types::list() => {
+            let mut v = list::as_list(a).expect("list").v().clone();
+            v.extend_from_slice(list::as_list(b).expect("list").v());
+            Ok(list::new_list(v))
+        }
+        BinOp::Add if ta == types::tuple() && tb == types::tuple() => {
+            let mut v = tuple::as_tuple(a).expect("tuple").to_vec();
+            v.extend_from_slice(tuple::as_tuple(b).expect("tuple"));
+            Ok(tuple::new_tuple(v))
+        }
+        BinOp::Add if ta == types::list() || ta == types::tuple() => Err(type_error(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            type_name(a),
+            type_name(b),
+            type_name(a)
+        ))),
+        BinOp::Add if ta == types::str() && tb != types::unicode() => Err(type_error(format!(
+            "cannot concatenate 'str' and '{}' objects",
+            type_name(b)
+        ))),
+        BinOp::Mul => {
+            let (seq, n) = if [types::str(), types::list(), types::tuple()].contains(&ta) { (a, b) } else if [types::str(), types::list(), types::tuple()].contains(&tb) { (b, a) } else { return Ok(NOT_IMPLEMENTED) };
+            let Some(k) = repeat_count(n, seq)? else { return Ok(NOT_IMPLEMENTED) };
+            let t = type_of(seq);
+            let unit = crate::ops::len(seq)?;
+            if unit.checked_mul(k).is_none_or(|total| total > (1usize << 40)) {
+                return Err(memory_error(""));
+            }
+            if t == types::str() {
+                Ok(pystr::new_str_owned(pystr::as_bytes(seq).expect("str").repeat(k)))
+            } else if t == types::list() {
+                Ok(list::new_list(list::as_list(seq).expect("list").v().repeat(k)))
+            } else {
+                Ok(tuple::new_tuple(tuple::as_tuple(seq).expect("tuple").repeat(k)))
+            }
+        }
+        _ => Ok(NOT_IMPLEMENTED),
+    }
+}

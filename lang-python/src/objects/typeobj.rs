@@ -1,0 +1,201 @@
+//! `type`: new-style classes, and the method resolution order.
+//!
+//! A type holds its name, bases, MRO (C3 linearisation), a dict of
+//! attributes, and the root of the shape tree its instances start from.
+//! Attribute lookups on types are cached by (type, name) in `ops`; any
+//! assignment to a type's dict bumps the global `EPOCH`, which invalidates
+//! all caches at once. Cheap because classes are rarely mutated after
+//! creation, and it is exactly the quasi-immutable pattern the JIT guards on.
+
+use super::dict::{new_dict, DictObj};
+use crate::runtime::{errors::type_error, types, PyResult};
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::object::shape::Shape;
+use vmcore::Value;
+
+/// Bumped whenever any type's attributes change.
+pub static EPOCH: AtomicU64 = AtomicU64::new(1);
+
+pub fn bump_epoch() {
+    EPOCH.fetch_add(1, Relaxed);
+}
+
+/// Type flags.
+pub const HEAPTYPE: u32 = 1;
+/// Instances have no per-instance attributes beyond `__slots__`.
+pub const NO_DICT: u32 = 2;
+/// May be used as a base class.
+pub const BASETYPE: u32 = 4;
+
+#[repr(C)]
+pub struct TypeObj {
+    pub cls: Cell<Value>,
+    pub name: RefCell<String>,
+    pub bases: RefCell<Vec<Value>>,
+    pub mro: RefCell<Vec<Value>>,
+    pub dict: Gc<DictObj>,
+    /// The builtin type whose layout instances have (`object` for plain classes).
+    pub solid: Cell<Value>,
+    pub shape_root: Gc<Shape>,
+    pub flags: Cell<u32>,
+    /// Names declared in `__slots__` (they live in the shape like attributes).
+    pub slot_names: RefCell<Vec<Value>>,
+}
+unsafe impl Trace for TypeObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.cls.get());
+        self.bases.trace(t);
+        self.mro.trace(t);
+        t.gc(self.dict);
+        t.value(self.solid.get());
+        t.gc(self.shape_root);
+        self.slot_names.trace(t);
+    }
+}
+vmcore::gc_type!(TypeObj, "type");
+
+impl TypeObj {
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+}
+
+pub fn as_type(v: Value) -> Option<Gc<TypeObj>> {
+    Gc::<TypeObj>::downcast(v)
+}
+
+/// The name of `v`'s type, for error messages.
+pub fn type_name(v: Value) -> String {
+    let t = crate::runtime::type_of(v);
+    match as_type(t) {
+        Some(t) => t.name(),
+        None => "?".into(),
+    }
+}
+
+/// Creates a type object. `bases` must already be types (or classic classes).
+pub fn new_type(meta: Value, name: &str, bases: Vec<Value>, solid: Value, flags: u32) -> Gc<TypeObj> {
+    let dict = new_dict();
+    let t = alloc(TypeObj {
+        cls: Cell::new(meta),
+        name: RefCell::new(name.to_string()),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(Vec::new()),
+        dict,
+        solid: Cell::new(solid),
+        shape_root: Shape::root(),
+        flags: Cell::new(flags),
+        slot_names: RefCell::new(Vec::new()),
+    });
+    if solid.is_empty() {
+        t.solid.set(t.as_value());
+    }
+    t
+}
+
+/// Computes and stores `t`'s MRO by C3 linearisation.
+pub fn compute_mro(t: Gc<TypeObj>) -> PyResult<()> {
+    let bases = t.bases.borrow().clone();
+    let mut seqs: Vec<Vec<Value>> = Vec::new();
+    for &b in &bases {
+        seqs.push(mro_of(b));
+    }
+    seqs.push(bases.clone());
+    let mut out = vec![t.as_value()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            break;
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|o| o[1..].contains(&cand)) {
+                chosen = Some(cand);
+                break;
+            }
+        }
+        let Some(c) = chosen else {
+            let names: Vec<String> = bases.iter().map(|b| class_name(*b)).collect();
+            return Err(type_error(format!(
+                "Error when calling the metaclass bases\n    Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        out.push(c);
+        for s in &mut seqs {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+    *t.mro.borrow_mut() = out;
+    Ok(())
+}
+
+/// The MRO of a new-style type, or the depth-first order of a classic class.
+pub fn mro_of(c: Value) -> Vec<Value> {
+    if let Some(t) = as_type(c) {
+        return t.mro.borrow().clone();
+    }
+    if let Some(k) = super::classobj::as_class(c) {
+        let mut out = Vec::new();
+        super::classobj::classic_mro(k, &mut out);
+        return out;
+    }
+    vec![c]
+}
+
+/// Name of a type or classic class.
+pub fn class_name(c: Value) -> String {
+    if let Some(t) = as_type(c) {
+        return t.name();
+    }
+    if let Some(k) = super::classobj::as_class(c) {
+        return super::str::as_bytes(k.name).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+    }
+    "?".into()
+}
+
+/// Looks `name` up along `t`'s MRO (no descriptors invoked).
+pub fn lookup(t: Value, name: Value) -> Option<Value> {
+    let t = as_type(t)?;
+    for &c in t.mro.borrow().iter() {
+        let d = if let Some(ct) = as_type(c) { ct.dict } else if let Some(k) = super::classobj::as_class(c) { k.dict } else { continue };
+        if let Ok(Some(v)) = d.get(name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// True when `a` is `b` or a subclass of it (new-style or classic).
+pub fn is_subtype(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    if let Some(t) = as_type(a) {
+        return t.mro.borrow().contains(&b);
+    }
+    if super::classobj::as_class(a).is_some() {
+        return mro_of(a).contains(&b);
+    }
+    false
+}
+
+/// Sets `type.name = value` on a type, keeping caches honest.
+pub fn set_type_attr(t: Gc<TypeObj>, name: Value, v: Value) -> PyResult<()> {
+    t.dict.set(name, v)?;
+    bump_epoch();
+    Ok(())
+}
+
+/// Python name of builtin types created before `types::str()` exists.
+pub fn builtin_meta() -> Value {
+    types::type_()
+}
