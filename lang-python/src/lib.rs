@@ -5,6 +5,7 @@
 //! (the bytecode interpreter). The frontend registers with the CLI once the
 //! compiler and the interpreter loop land.
 
+pub mod builtins;
 pub mod interp;
 pub mod objects;
 pub mod ops;

@@ -2,6 +2,12 @@
 //! type objects at start-up.
 
 pub mod classobj;
+pub mod dict_methods;
+pub mod list_methods;
+pub mod number_methods;
+pub mod set;
+pub mod str_methods;
+pub mod unicode_methods;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
@@ -110,6 +116,13 @@ pub fn bootstrap() {
     add_method(types::object(), "__init__", object_init);
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
+    // Each type's methods live beside its implementation.
+    number_methods::install();
+    str_methods::install();
+    unicode_methods::install();
+    list_methods::install();
+    dict_methods::install();
+    set::install();
     let _ = HEAPTYPE;
 }
 
