@@ -12,6 +12,7 @@
 use super::{report, Results};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -90,9 +91,11 @@ where
 {
     let n = res.programs.len();
     let others = res.runtimes.len() - 1;
-    // Log axis: include 1.0 and leave some room on both sides.
-    let lo = ratios.iter().copied().fold(1.0, f64::min) / 1.4;
-    let hi = ratios.iter().copied().fold(1.0, f64::max) * 1.4;
+    // Log axis in base 2, from a power of two below every ratio (and below
+    // 1.0) to one above: the ticks are then 0.25x, 0.5x, 1x, 2x..., and even
+    // a narrow spread of ratios gets at least a tick on each side of 1x.
+    let lo = 2f64.powf((ratios.iter().copied().fold(1.0, f64::min) / 1.15).log2().floor());
+    let hi = 2f64.powf((ratios.iter().copied().fold(1.0, f64::max) * 1.15).log2().ceil());
 
     root.fill(&WHITE).map_err(err)?;
     let mut builder = ChartBuilder::on(&root);
@@ -106,7 +109,7 @@ where
     }
     // Programs sit at x = 0, 1, 2...; asking for n labels over a range n wide
     // makes plotters choose a step of 1, so one label lands under each.
-    let mut chart = builder.build_cartesian_2d(-0.5..n as f64 - 0.5, (lo..hi).log_scale()).map_err(err)?;
+    let mut chart = builder.build_cartesian_2d(-0.5..n as f64 - 0.5, (lo..hi).log_scale().base(2.0)).map_err(err)?;
 
     let names: Vec<String> = res.programs.iter().map(|p| p.name.clone()).collect();
     let x_name = |x: &f64| {
@@ -116,11 +119,15 @@ where
         }
         names.get(i as usize).cloned().unwrap_or_default()
     };
-    let y_fmt = |y: &f64| format!("{y:.2}x");
+    let y_fmt = |y: &f64| {
+        let s = format!("{y:.4}");
+        format!("{}x", s.trim_end_matches('0').trim_end_matches('.'))
+    };
     let mut mesh = chart.configure_mesh();
     mesh.disable_x_mesh();
     if text {
         mesh.x_labels(n)
+            .y_labels(12)
             .x_label_formatter(&x_name)
             .y_label_formatter(&y_fmt)
             .x_desc("program")
@@ -142,9 +149,27 @@ where
                 Some(Rectangle::new([(x0 + 0.01, 1.0), (x0 + width - 0.01, r)], colour.filled()))
             })
             .collect();
+        if bars.is_empty() {
+            continue; // a missing runtime gets no legend entry either
+        }
         let series = chart.draw_series(bars).map_err(err)?;
         if text {
             series.label(res.runtimes[ri].label.clone()).legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
+        }
+    }
+    // The value at the end of each bar, for those who want the number.
+    if text {
+        for ri in 1..res.runtimes.len() {
+            let labels: Vec<_> = (0..n)
+                .filter_map(|pi| {
+                    let r = report::ratio(res, pi, ri)?;
+                    let x = pi as f64 - 0.4 + width * (ri as f64 - 0.5);
+                    let (dy, v) = if r >= 1.0 { (-3, VPos::Bottom) } else { (3, VPos::Top) };
+                    let style = TextStyle::from(("sans-serif", 11).into_font()).pos(Pos::new(HPos::Center, v));
+                    Some(EmptyElement::at((x, r)) + Text::new(format!("{r:.2}"), (0, dy), style))
+                })
+                .collect();
+            chart.draw_series(labels).map_err(err)?;
         }
     }
     // The reference line: on it, as fast as the first runtime.
