@@ -164,6 +164,7 @@ pub fn run(args: &BenchArgs) -> i32 {
         runtimes,
         programs,
     };
+    runner::stop_runs_on_interrupt();
     measure(&mut res, &extra, timeout);
 
     print!("{}", report::table(&res));

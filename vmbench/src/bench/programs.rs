@@ -102,13 +102,17 @@ fn load(path: &Path) -> Result<Program, String> {
 pub fn first_difference(expected: &[u8], actual: &[u8]) -> String {
     let exp = String::from_utf8_lossy(expected);
     let act = String::from_utf8_lossy(actual);
-    let (mut e, mut a) = (exp.split('\n'), act.split('\n'));
+    // Lines keep their '\n' so a missing final newline is a difference too.
+    let (mut e, mut a) = (exp.split_inclusive('\n'), act.split_inclusive('\n'));
     let mut line = 1;
     loop {
         match (e.next(), a.next()) {
             (Some(x), Some(y)) if x == y => line += 1,
+            (Some(x), Some(y)) if x.trim_end_matches('\n') == y.trim_end_matches('\n') => {
+                return format!("line {line}: same text, but the line ending differs (final newline?)")
+            }
             (Some(x), Some(y)) => return format!("line {line}: expected `{}`, got `{}`", clip(x), clip(y)),
-            (Some(x), None) => return format!("line {line}: expected `{}`, output ended", clip(x)),
+            (Some(x), None) => return format!("line {line}: expected `{}`, but the output ended", clip(x)),
             (None, Some(y)) => return format!("line {line}: unexpected extra output `{}`", clip(y)),
             (None, None) => return "outputs differ".to_string(),
         }
@@ -117,7 +121,7 @@ pub fn first_difference(expected: &[u8], actual: &[u8]) -> String {
 
 /// Keep report lines short: program output can be arbitrarily long.
 pub fn clip(s: &str) -> String {
-    let s = s.trim_end_matches('\r');
+    let s = s.trim_end_matches(['\n', '\r']);
     if s.chars().count() > 80 {
         format!("{}...", s.chars().take(77).collect::<String>())
     } else {
@@ -132,7 +136,8 @@ mod tests {
     #[test]
     fn reports_first_differing_line() {
         assert_eq!(first_difference(b"a\nb\nc\n", b"a\nx\nc\n"), "line 2: expected `b`, got `x`");
-        assert_eq!(first_difference(b"a\nb\n", b"a\n"), "line 2: expected `b`, got ``");
-        assert_eq!(first_difference(b"a\n", b"a\nb\n"), "line 2: expected ``, got `b`");
+        assert_eq!(first_difference(b"a\nb\n", b"a\n"), "line 2: expected `b`, but the output ended");
+        assert_eq!(first_difference(b"a\n", b"a\nb\n"), "line 2: unexpected extra output `b`");
+        assert!(first_difference(b"a\n", b"a").contains("line 1: same text"));
     }
 }

@@ -46,10 +46,21 @@ pub fn geomean(res: &Results, ri: usize) -> Option<(f64, usize)> {
 }
 
 pub fn fmt_secs(s: f64) -> String {
-    if s < 10.0 {
+    if s < 0.1 {
+        format!("{:.2}ms", s * 1000.0)
+    } else if s < 10.0 {
         format!("{s:.3}s")
     } else {
         format!("{s:.1}s")
+    }
+}
+
+/// Ratios keep two significant digits even when small (0.045x, not 0.04x).
+pub fn fmt_ratio(r: f64) -> String {
+    if r >= 0.1 {
+        format!("{r:.2}x")
+    } else {
+        format!("{r:.3}x")
     }
 }
 
@@ -114,11 +125,11 @@ pub fn table(res: &Results) -> String {
         let mut row = vec![p.name.clone()];
         for ri in 0..k {
             match summary(res, pi, ri) {
-                Some(s) => row.push(format!("{} ±{:.1}%", fmt_secs(s.median), s.spread * 100.0)),
+                Some(s) => row.push(format!("{} ±{:>4.1}%", fmt_secs(s.median), s.spread * 100.0)),
                 None => row.push(status_text(&res.cells[pi][ri].status)),
             }
             if ri > 0 {
-                row.push(ratio(res, pi, ri).map(|r| format!("{r:.2}x")).unwrap_or_else(|| "-".into()));
+                row.push(ratio(res, pi, ri).map(fmt_ratio).unwrap_or_else(|| "-".into()));
             }
         }
         rows.push(row);
@@ -128,8 +139,8 @@ pub fn table(res: &Results) -> String {
         geo.push(String::new());
         if ri > 0 {
             geo.push(match geomean(res, ri) {
-                Some((g, n)) if n == res.programs.len() => format!("{g:.2}x"),
-                Some((g, n)) => format!("{g:.2}x ({n}/{})", res.programs.len()),
+                Some((g, n)) if n == res.programs.len() => fmt_ratio(g),
+                Some((g, n)) => format!("{} ({n}/{})", fmt_ratio(g), res.programs.len()),
                 None => "-".into(),
             });
         }

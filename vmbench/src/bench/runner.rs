@@ -9,8 +9,34 @@
 //! together with anything it spawned (a `sh -c` wrapper, a JIT server...).
 
 use std::io::Read;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+/// Process group of the run in progress (0: none). Because each child has
+/// its own group, Ctrl-C at the terminal reaches only us, not the child; the
+/// handler below passes it on so no benchmark keeps running after we quit.
+static RUNNING: AtomicI32 = AtomicI32::new(0);
+
+extern "C" fn on_interrupt(sig: libc::c_int) {
+    // Only async-signal-safe calls here: kill and _exit.
+    let pgid = RUNNING.load(Ordering::SeqCst);
+    unsafe {
+        if pgid > 0 {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+        libc::_exit(128 + sig);
+    }
+}
+
+/// Call once before running anything: Ctrl-C, SIGTERM and SIGHUP then stop
+/// the current run's process group along with vmbench.
+pub fn stop_runs_on_interrupt() {
+    let handler = on_interrupt as extern "C" fn(libc::c_int);
+    for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        unsafe { libc::signal(sig, handler as libc::sighandler_t) };
+    }
+}
 
 /// How one run ended.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +71,7 @@ pub fn run_once(argv: &[String], timeout: Option<Duration>) -> Result<Measuremen
     let start = Instant::now();
     let mut child = cmd.spawn()?;
     let pid = child.id() as libc::pid_t;
+    RUNNING.store(pid, Ordering::SeqCst);
 
     // Drain both pipes on their own threads: a child that fills one pipe
     // while we block reading the other would otherwise deadlock.
@@ -77,6 +104,7 @@ pub fn run_once(argv: &[String], timeout: Option<Duration>) -> Result<Measuremen
     unsafe { libc::kill(-pid, libc::SIGKILL) };
 
     let (status, usage) = reap(pid);
+    RUNNING.store(0, Ordering::SeqCst);
     let stdout = out_reader.map(|h| h.join().unwrap_or_default()).unwrap_or_default();
     let stderr = err_reader.map(|h| h.join().unwrap_or_default()).unwrap_or_default();
 
