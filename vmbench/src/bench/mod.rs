@@ -245,6 +245,9 @@ fn plan(args: &BenchArgs) -> Result<Plan, String> {
     let progs = programs::collect(&paths, &ext)?;
 
     if let Some(p) = &args.plot {
+        if runtimes.len() < 2 {
+            return Err("--plot draws ratios between runtimes: give at least two (vmbench and a --vs, or two --vs)".into());
+        }
         match p.extension().and_then(|e| e.to_str()) {
             Some("svg" | "png") => {}
             _ => return Err(format!("--plot {}: the file name must end in .svg or .png", p.display())),
@@ -313,7 +316,7 @@ fn measure(res: &mut Results, extra: &[String], timeout: Option<Duration>) {
                     Status::Ok | Status::Missing => None,
                     Status::Mismatch(d) => Some(format!("wrong output: {d}")),
                     Status::Failed(d) => Some(d.clone()),
-                    Status::Timeout => Some(format!("no result within {:.1}s; killed", m.wall_s)),
+                    Status::Timeout => Some(format!("no result after {}; killed", report::fmt_secs(m.wall_s))),
                 };
                 if let Some(what) = what {
                     pb.suspend(|| eprintln!("vmbench bench: {}: {} with {}: {what}", status.word(), prog.name, rt.label));

@@ -31,7 +31,7 @@ pub fn max(samples: &[f64]) -> Option<f64> {
 /// 0.25 means "takes a quarter of the reference's time" (4x faster),
 /// 2.0 means "takes twice as long". `None` when it cannot be formed.
 pub fn ratio(median_other: f64, median_first: f64) -> Option<f64> {
-    if median_first > 0.0 && median_other.is_finite() && median_first.is_finite() {
+    if median_first > 0.0 && median_other > 0.0 && median_other.is_finite() && median_first.is_finite() {
         Some(median_other / median_first)
     } else {
         None
@@ -112,6 +112,7 @@ mod tests {
         assert_eq!(ratio(1.0, 4.0), Some(0.25));
         assert_eq!(ratio(6.0, 3.0), Some(2.0));
         assert_eq!(ratio(1.0, 0.0), None);
+        assert_eq!(ratio(0.0, 1.0), None);
     }
 
     #[test]
