@@ -182,7 +182,7 @@ pub fn run(args: &BenchArgs) -> i32 {
         eprintln!("vmbench bench: nothing could be measured");
         status = 1;
     }
-    let outputs: [(&Option<PathBuf>, fn(&Results, &Path) -> Result<(), String>); 3] =
+    let outputs: [(&Option<PathBuf>, Writer); 3] =
         [(&args.json, report::write_json), (&args.csv, report::write_csv), (&args.plot, plot::write_plot)];
     for (path, write) in outputs {
         if let Some(p) = path {
@@ -194,6 +194,9 @@ pub fn run(args: &BenchArgs) -> i32 {
     }
     status
 }
+
+/// Writes one output file (JSON, CSV or chart) from the results.
+type Writer = fn(&Results, &Path) -> Result<(), String>;
 
 type Plan = (Vec<Runtime>, Vec<Program>, Vec<String>, Option<Duration>);
 
@@ -282,7 +285,8 @@ fn measure(res: &mut Results, extra: &[String], timeout: Option<Duration>) {
             let warmup = rep < res.warmup;
             for j in 0..k {
                 let ri = (j + rep) % k;
-                pb.inc(1);
+                // Position = runs finished (or skipped) so far.
+                pb.set_position(((pi * reps + rep) * k + j) as u64);
                 if res.runtimes[ri].missing.is_some() || !matches!(res.cells[pi][ri].status, Status::Ok) {
                     continue; // known bad: don't spend time on it again
                 }

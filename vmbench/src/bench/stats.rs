@@ -41,7 +41,7 @@ pub fn ratio(median_other: f64, median_first: f64) -> Option<f64> {
 /// Geometric mean of positive values: exp of the mean of the logarithms.
 /// `None` for an empty list or any non-positive value (no log exists).
 pub fn geomean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() || values.iter().any(|v| !(*v > 0.0) || !v.is_finite()) {
+    if values.is_empty() || values.iter().any(|v| v.is_nan() || *v <= 0.0 || v.is_infinite()) {
         return None;
     }
     let mean_log = values.iter().map(|v| v.ln()).sum::<f64>() / values.len() as f64;
