@@ -10,6 +10,7 @@ pub mod str_methods;
 pub mod unicode_methods;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
 pub mod float;
 pub mod function;
 pub mod hashtable;
@@ -123,6 +124,7 @@ pub fn bootstrap() {
     list_methods::install();
     dict_methods::install();
     set::install();
+    file::install();
     let _ = HEAPTYPE;
 }
 
