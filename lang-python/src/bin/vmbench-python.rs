@@ -5,6 +5,7 @@ use lang_python::{run_python, PythonOptions};
 const USAGE: &str = "usage: vmbench-python [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 
 fn main() {
+    vmcore::install_panic_hook();
     let mut opts = PythonOptions::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {

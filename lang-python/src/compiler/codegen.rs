@@ -75,15 +75,16 @@ fn err<T>(msg: &str, lineno: u32) -> R<T> {
 
 /// Compiles a parsed module, expression or interactive statement.
 pub fn compile(body: &[Stmt], expr: Option<&Expr>, filename: &str, mode: Mode, future_flags: u32) -> R<Gc<CodeObj>> {
+    // An expression is analysed as an expression statement, then returned.
     let owned;
-    let body: &[Stmt] = match expr {
+    let scoped: &[Stmt] = match expr {
         Some(e) => {
-            owned = vec![Stmt::new(StmtKind::Return { value: Some(e.clone()) }, e.lineno, e.col_offset)];
+            owned = vec![Stmt::new(StmtKind::Expr { value: e.clone() }, e.lineno, e.col_offset)];
             &owned
         }
         None => body,
     };
-    let st = symtable::build(body).map_err(|(msg, lineno)| CompileError { msg, lineno })?;
+    let st = symtable::build(scoped).map_err(|(msg, lineno)| CompileError { msg, lineno })?;
     let mut c = Compiler { st: &st, filename: pystr::intern(filename), future: future_flags, units: Vec::new(), interactive: mode == Mode::Single };
     c.push_unit(0, "<module>", body.first().map(|s| s.lineno).unwrap_or(1));
     if mode == Mode::Exec {
@@ -92,12 +93,27 @@ pub fn compile(body: &[Stmt], expr: Option<&Expr>, filename: &str, mode: Mode, f
             c.store_name("__doc__");
         }
     }
-    c.stmts(body)?;
-    if mode != Mode::Eval {
-        c.load_none();
-        c.emit(Instr::ReturnValue);
+    match (expr, owned_expr_of(scoped)) {
+        (Some(_), Some(e)) => {
+            c.expr(e)?;
+            c.emit(Instr::ReturnValue);
+        }
+        _ => {
+            c.stmts(body)?;
+            c.load_none();
+            c.emit(Instr::ReturnValue);
+        }
     }
     Ok(c.pop_unit())
+}
+
+/// The expression of a one-statement expression body (eval mode): the very
+/// node the symbol table analysed, so scope lookups by address find it.
+fn owned_expr_of(body: &[Stmt]) -> Option<&Expr> {
+    match body {
+        [Stmt { node: StmtKind::Expr { value }, .. }] => Some(value),
+        _ => None,
+    }
 }
 
 fn docstring(body: &[Stmt]) -> Option<&ast::Str> {

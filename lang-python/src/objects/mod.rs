@@ -49,6 +49,12 @@ pub fn add_static(t: Value, name: &'static str, f: NativeFn) {
 
 fn object_new(args: &[Value], _kw: KwArgs) -> PyResult {
     let cls = typeobj::as_type(args[0]).ok_or_else(|| crate::runtime::errors::type_error("object.__new__(X): X is not a type object"))?;
+    let solid = cls.solid.get();
+    if solid != types::object() {
+        // Instances of builtin layouts must be made by their own __new__.
+        let s = typeobj::class_name(solid);
+        return Err(crate::runtime::errors::type_error(format!("object.__new__({}) is not safe, use {s}.__new__()", cls.name())));
+    }
     Ok(instance::new_instance(cls).as_value())
 }
 
