@@ -87,6 +87,12 @@ pub enum Instr {
     YieldValue,
     /// Positional count in the low 16 bits, keyword count in the high 16.
     CallFunction(u32),
+    /// `obj.name` about to be called: pushes (function, obj) when `name` is a
+    /// plain method found on the type, else (EMPTY, getattr(obj, name)); no
+    /// bound-method object is made.
+    LoadMethod(u32),
+    /// Call after LoadMethod; operand as CallFunction.
+    CallMethod(u32),
     /// Like CallFunction; bit 0 of `flags` = *args on stack, bit 1 = **kw.
     CallFunctionVarKw(u32, u8),
     MakeFunction(u32),

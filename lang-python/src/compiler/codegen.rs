@@ -947,6 +947,26 @@ impl Compiler<'_> {
             }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
             ExprKind::Call { func, args, keywords, starargs, kwargs } => {
+                let method = match (&func.node, starargs, kwargs) {
+                    (ExprKind::Attribute { value, attr, .. }, None, None) => Some((value, attr)),
+                    _ => None,
+                };
+                if let Some((value, attr)) = method {
+                    self.expr(value)?;
+                    let i = self.name_index(attr);
+                    self.emit(Instr::LoadMethod(i));
+                    for a in args {
+                        self.expr(a)?;
+                    }
+                    for k in keywords {
+                        let v = pystr::intern(&k.arg);
+                        self.load_const_value(format!("kw:{}", k.arg), v);
+                        self.expr(&k.value)?;
+                    }
+                    self.u().line = e.lineno;
+                    self.emit(Instr::CallMethod(args.len() as u32 | ((keywords.len() as u32) << 16)));
+                    return Ok(());
+                }
                 self.expr(func)?;
                 for a in args {
                     self.expr(a)?;

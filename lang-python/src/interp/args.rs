@@ -6,18 +6,22 @@ use crate::objects::function::FunctionObj;
 use crate::objects::{dict, str as pystr, tuple};
 use crate::runtime::errors::type_error;
 use crate::runtime::PyResult;
-use vmcore::gc::{Gc, RootedVec};
+use vmcore::gc::Gc;
 use vmcore::Value;
 
-/// Returns the fast-locals vector for a call: parameters filled, other locals EMPTY.
-pub fn bind_arguments(func: Gc<FunctionObj>, code: Gc<CodeObj>, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+/// Fills the parameters in `fast` (a new frame's locals, all EMPTY) from a call.
+pub fn bind_arguments(func: Gc<FunctionObj>, code: Gc<CodeObj>, args: &[Value], kw: &[(Value, Value)], fast: &mut [Value]) -> PyResult<()> {
     let argc = code.argcount as usize;
     let has_var = code.flags & CO_VARARGS != 0;
     let has_kw = code.flags & CO_VARKEYWORDS != 0;
-    let defaults = tuple::as_tuple(func.defaults.get()).unwrap_or(&[]).to_vec();
+    // The common case: exactly the positional parameters, nothing else.
+    if kw.is_empty() && args.len() == argc && !has_var && !has_kw {
+        fast[..argc].copy_from_slice(args);
+        return Ok(());
+    }
+    let defaults = tuple::as_tuple(func.defaults.get()).unwrap_or(&[]);
     let ndef = defaults.len();
     let name = code.name_str();
-    let mut fast = RootedVec::from_vec(vec![Value::EMPTY; code.varnames.len().max(argc + has_var as usize + has_kw as usize)]);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
 
     if args.len() > argc && !has_var {
@@ -81,5 +85,5 @@ pub fn bind_arguments(func: Gc<FunctionObj>, code: Gc<CodeObj>, args: &[Value], 
             }
         }
     }
-    Ok(fast.into_vec())
+    Ok(())
 }

@@ -107,7 +107,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::Nop => {}
                 Instr::LoadConst(i) => stack.push(code.consts[i as usize]),
                 Instr::LoadFast(i) => {
-                    let v = f.fast()[i as usize];
+                    let v = stack[i as usize];
                     if v.is_empty() {
                         f.pc.set(pc as u32);
                         err = Some(unbound_local_error(format!("local variable '{}' referenced before assignment", name_of(code.varnames[i as usize]))));
@@ -115,14 +115,14 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     }
                     stack.push(v);
                 }
-                Instr::StoreFast(i) => f.fast()[i as usize] = pop!(),
+                Instr::StoreFast(i) => stack[i as usize] = pop!(),
                 Instr::DeleteFast(i) => {
-                    if f.fast()[i as usize].is_empty() {
+                    if stack[i as usize].is_empty() {
                         f.pc.set(pc as u32);
                         err = Some(unbound_local_error(format!("local variable '{}' referenced before assignment", name_of(code.varnames[i as usize]))));
                         continue 'outer;
                     }
-                    f.fast()[i as usize] = Value::EMPTY;
+                    stack[i as usize] = Value::EMPTY;
                 }
                 Instr::LoadName(i) => {
                     let name = code.names[i as usize];
@@ -178,6 +178,21 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::StoreDeref(i) => cell_of(f.cells()[i as usize]).v.set(pop!()),
                 Instr::LoadClosure(i) => stack.push(f.cells()[i as usize]),
+                Instr::LoadMethod(i) => {
+                    let o = pop!();
+                    let name = code.names[i as usize];
+                    match super::method_lookup(o, name) {
+                        Some(meth) => {
+                            stack.push(meth);
+                            stack.push(o);
+                        }
+                        None => {
+                            let v = tryop!(ops::getattr(o, name));
+                            stack.push(Value::EMPTY);
+                            stack.push(v);
+                        }
+                    }
+                }
                 Instr::LoadAttr(i) => {
                     let o = pop!();
                     let v = tryop!(ops::getattr(o, code.names[i as usize]));
@@ -473,15 +488,66 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     ts().depth -= 1;
                     break 'outer Ok(Exit::Yield(v));
                 }
-                Instr::CallFunction(n) | Instr::CallFunctionVarKw(n, _) => {
-                    let flags = if let Instr::CallFunctionVarKw(_, fl) = ins { fl } else { 0 };
+                Instr::CallFunction(n) | Instr::CallMethod(n) => {
+                    let (npos, nkw) = ((n & 0xffff) as usize, (n >> 16) as usize);
+                    let kw_at = stack.len() - 2 * nkw;
+                    let pos_at = kw_at - npos;
+                    // Stack: [callable, args..] or, after LoadMethod, [method, self, args..]
+                    // / [EMPTY, callable, args..]. `bottom` is where the result goes.
+                    let (bottom, mut func_at, mut args_at) = match ins {
+                        Instr::CallMethod(_) if !stack[pos_at - 2].is_empty() => (pos_at - 2, pos_at - 2, pos_at - 1),
+                        Instr::CallMethod(_) => (pos_at - 2, pos_at - 1, pos_at),
+                        _ => (pos_at - 1, pos_at - 1, pos_at),
+                    };
+                    let mut func = stack[func_at];
+                    // A bound Python method: its self takes the callable's slot.
+                    if args_at == func_at + 1 {
+                        if let Some(mm) = as_method(func) {
+                            if !mm.self_.is_empty() {
+                                stack[func_at] = mm.self_;
+                                func = mm.func;
+                                args_at = func_at;
+                                func_at = usize::MAX;
+                            }
+                        }
+                    }
+                    let _ = func_at;
+                    let kw: Vec<(Value, Value)> = stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect();
+                    f.pc.set(pc as u32);
+                    if let Some(pf) = as_function(func) {
+                        let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
+                        if !code.is_generator() {
+                            let nf = tryop!(make_frame(pf, &stack[args_at..kw_at], &kw));
+                            stack.truncate(bottom);
+                            tryop!(enter_frame(nf, f.as_value()));
+                            f = nf;
+                            continue 'outer;
+                        }
+                    }
+                    if let Some(b) = crate::objects::function::as_builtin(func) {
+                        if b.self_.is_empty() && b.cls == types::method_descriptor() && args_at < kw_at {
+                            let recv = stack[args_at];
+                            if b.owner.is_empty() || crate::objects::typeobj::is_subtype(type_of(recv), b.owner) {
+                                let r = tryop!((b.f)(&stack[args_at..kw_at], &kw));
+                                stack.truncate(bottom);
+                                stack.push(r);
+                                continue;
+                            }
+                        }
+                    }
+                    let args = vmcore::gc::RootedVec::from_vec(stack[args_at..kw_at].to_vec());
+                    let r = tryop!(ops::call(func, &args, &kw));
+                    stack.truncate(bottom);
+                    stack.push(r);
+                }
+                Instr::CallFunctionVarKw(n, flags) => {
                     let (npos, nkw) = ((n & 0xffff) as usize, (n >> 16) as usize);
                     let kwargs_dict = if flags & 2 != 0 { Some(pop!()) } else { None };
                     let star = if flags & 1 != 0 { Some(pop!()) } else { None };
                     let kw_at = stack.len() - 2 * nkw;
                     let mut kw: Vec<(Value, Value)> = stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect();
                     let pos_at = kw_at - npos;
-                    let mut args: Vec<Value> = stack[pos_at..kw_at].to_vec();
+                    let mut args = vmcore::gc::RootedVec::from_vec(stack[pos_at..kw_at].to_vec());
                     let func = stack[pos_at - 1];
                     f.pc.set(pc as u32);
                     if let Some(s) = star {
@@ -501,26 +567,10 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                             kw.push((pystr::intern_value(k), v));
                         }
                     }
+                    let kwv = vmcore::gc::RootedVec::from_vec(kw.iter().flat_map(|&(k, v)| [k, v]).collect());
                     stack.truncate(pos_at - 1);
-                    // Python function: push its frame and keep looping.
-                    let (target, self_arg) = match as_method(func) {
-                        Some(mm) if !mm.self_.is_empty() && as_function(mm.func).is_some() => (mm.func, Some(mm.self_)),
-                        _ => (func, None),
-                    };
-                    if let Some(pf) = as_function(target) {
-                        let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
-                        if !code.is_generator() {
-                            if let Some(s) = self_arg {
-                                args.insert(0, s);
-                            }
-                            let nf = tryop!(make_frame(pf, &args, &kw));
-                            tryop!(enter_frame(nf, f.as_value()));
-                            f = nf;
-                            continue 'outer;
-                        }
-                    }
-                    let args = vmcore::gc::RootedVec::from_vec(args);
                     let r = tryop!(ops::call(func, &args, &kw));
+                    drop(kwv);
                     stack.push(r);
                 }
                 Instr::MakeFunction(nd) | Instr::MakeClosure(nd) => {
@@ -839,23 +889,23 @@ fn unpack(seq: Value, n: usize) -> PyResult<Vec<Value>> {
 /// A new frame for calling `func` with `args`/`kw`, arguments bound.
 pub fn make_frame(func: Gc<FunctionObj>, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Gc<FrameObj>> {
     let code = Gc::<CodeObj>::downcast(func.code).expect("function code");
-    let fast = super::args::bind_arguments(func, code, args, kw)?;
-    let fast = vmcore::gc::RootedVec::from_vec(fast);
-    // Cells: fresh ones for cellvars (seeded from arguments), then the closure's.
-    let mut cells = vmcore::gc::RootedVec::new();
-    for (i, &arg) in code.cell_args.iter().enumerate() {
-        let init = match arg {
-            Some(a) => fast[a as usize],
-            None => Value::EMPTY,
-        };
-        let _ = i;
-        cells.push(new_cell(init).as_value());
-    }
-    if let Some(cl) = tuple::as_tuple(func.closure) {
-        cells.extend_from_slice(cl);
-    }
     let globals = dict::as_dict(func.globals).expect("function globals");
-    let builtins = super::builtins_for(globals);
+    let builtins = dict::as_dict(func.builtins).unwrap_or_else(|| super::builtins_for(globals));
     let locals = if code.flags & crate::compiler::code::CO_NEWLOCALS != 0 { dict::new_dict().as_value() } else { Value::EMPTY };
-    Ok(super::frame::new_frame(code, globals, builtins, locals, fast.into_vec(), cells.into_vec()))
+    let f = super::frame::new_frame(code, globals, builtins, locals);
+    super::args::bind_arguments(func, code, args, kw, f.fast())?;
+    // Cells: fresh ones for cellvars (seeded from arguments), then the closure's.
+    let closure = tuple::as_tuple(func.closure).unwrap_or(&[]);
+    if !code.cell_args.is_empty() || !closure.is_empty() {
+        for &arg in code.cell_args.iter() {
+            let init = match arg {
+                Some(a) => f.fast()[a as usize],
+                None => Value::EMPTY,
+            };
+            let c = new_cell(init).as_value();
+            f.cells().push(c);
+        }
+        f.cells().extend_from_slice(closure);
+    }
+    Ok(f)
 }

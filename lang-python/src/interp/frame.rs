@@ -34,10 +34,12 @@ pub struct FrameObj {
     pub builtins: Gc<DictObj>,
     /// The locals dict of module and class bodies (EMPTY for functions).
     pub locals: Cell<Value>,
-    pub fast: UnsafeCell<Vec<Value>>,
+    /// Fast locals in slots[..nlocals], the value stack above them (one
+    /// allocation per frame, as CPython's "localsplus").
+    pub slots: UnsafeCell<Vec<Value>>,
+    pub nlocals: u32,
     /// Cell objects: the code's cellvars, then its freevars.
     pub cells: UnsafeCell<Vec<Value>>,
-    pub stack: UnsafeCell<Vec<Value>>,
     pub blocks: UnsafeCell<Vec<Block>>,
     pub pc: Cell<u32>,
     pub back: Cell<Value>,
@@ -53,9 +55,8 @@ unsafe impl Trace for FrameObj {
         t.gc(self.globals);
         t.gc(self.builtins);
         t.value(self.locals.get());
-        self.fast.trace(t);
+        self.slots.trace(t);
         self.cells.trace(t);
-        self.stack.trace(t);
         t.value(self.back.get());
         if let Some((a, b, c)) = self.saved_exc.get() {
             t.values(&[a, b, c]);
@@ -65,14 +66,18 @@ unsafe impl Trace for FrameObj {
 vmcore::gc_type!(FrameObj, "frame");
 
 impl FrameObj {
+    /// The slot vector: fast locals below `nlocals`, the value stack above.
     #[allow(clippy::mut_from_ref)]
     pub fn stack(&self) -> &mut Vec<Value> {
         // SAFETY: frames are used by one thread; the loop re-fetches after calls.
-        unsafe { &mut *self.stack.get() }
+        unsafe { &mut *self.slots.get() }
     }
+    /// The fast locals.
     #[allow(clippy::mut_from_ref)]
-    pub fn fast(&self) -> &mut Vec<Value> {
-        unsafe { &mut *self.fast.get() }
+    pub fn fast(&self) -> &mut [Value] {
+        let n = self.nlocals as usize;
+        let v: &mut Vec<Value> = unsafe { &mut *self.slots.get() };
+        &mut v[..n]
     }
     #[allow(clippy::mut_from_ref)]
     pub fn cells(&self) -> &mut Vec<Value> {
@@ -89,25 +94,26 @@ impl FrameObj {
     }
 }
 
-pub fn new_frame(code: Gc<CodeObj>, globals: Gc<DictObj>, builtins: Gc<DictObj>, locals: Value, fast: Vec<Value>, cells: Vec<Value>) -> Gc<FrameObj> {
-    let roots = vmcore::gc::RootedVec::from_vec(fast);
-    let croots = vmcore::gc::RootedVec::from_vec(cells);
+/// A frame with all locals unbound; the caller fills arguments and cells.
+pub fn new_frame(code: Gc<CodeObj>, globals: Gc<DictObj>, builtins: Gc<DictObj>, locals: Value) -> Gc<FrameObj> {
+    let nlocals = code.varnames.len();
     let f = alloc(FrameObj {
         cls: types::frame(),
         code,
         globals,
         builtins,
         locals: Cell::new(locals),
-        fast: UnsafeCell::new(Vec::new()),
+        slots: UnsafeCell::new(Vec::new()),
+        nlocals: nlocals as u32,
         cells: UnsafeCell::new(Vec::new()),
-        stack: UnsafeCell::new(Vec::with_capacity(8)),
         blocks: UnsafeCell::new(Vec::new()),
         pc: Cell::new(0),
         back: Cell::new(Value::NONE),
         saved_exc: Cell::new(None),
     });
-    *f.fast() = roots.into_vec();
-    *f.cells() = croots.into_vec();
+    let slots = f.stack();
+    slots.reserve_exact(nlocals + 12);
+    slots.resize(nlocals, Value::EMPTY);
     f
 }
 

@@ -51,6 +51,34 @@ pub fn frame_back(f: Value) -> Value {
     Gc::<frame::FrameObj>::downcast(f).map(|fr| fr.back.get()).unwrap_or(Value::NONE)
 }
 
+/// LOAD_METHOD's fast path: the plain function or builtin method `name` of
+/// `obj`'s type, when calling it with `obj` prepended is exactly what
+/// `getattr(obj, name)(...)` would do.
+#[inline]
+pub fn method_lookup(obj: Value, name: Value) -> Option<Value> {
+    use crate::objects::function::{as_builtin, as_function};
+    if !obj.is_ptr() || classobj::as_classic_instance(obj).is_some() || as_type(obj).is_some() || crate::objects::module::as_module(obj).is_some() {
+        return None;
+    }
+    let t = type_of(obj);
+    if crate::objects::typeobj::lookup(t, pystr::intern("__getattribute__")).is_some_and(|g| as_function(g).is_some()) {
+        return None;
+    }
+    let d = crate::objects::typeobj::lookup(t, name)?;
+    let is_method = as_function(d).is_some() || as_builtin(d).is_some_and(|b| b.cls == types::method_descriptor());
+    if !is_method {
+        return None;
+    }
+    if let Some(inst) = crate::objects::instance::as_instance(obj) {
+        if inst.get_attr(name).is_some() {
+            return None;
+        }
+    } else if as_function(obj).is_some() {
+        return None;
+    }
+    Some(d)
+}
+
 /// MAKE_FUNCTION / MAKE_CLOSURE.
 pub fn new_function(code: Value, globals: Value, defaults: Value, closure: Value) -> Value {
     let c = Gc::<CodeObj>::downcast(code).expect("MAKE_FUNCTION takes a code object");
@@ -59,6 +87,7 @@ pub fn new_function(code: Value, globals: Value, defaults: Value, closure: Value
         cls: types::function(),
         code,
         globals,
+        builtins: dict::as_dict(globals).map(|g| builtins_for(g).as_value()).unwrap_or(Value::NONE),
         defaults: Cell::new(defaults),
         closure,
         name: Cell::new(c.name),
@@ -234,7 +263,7 @@ pub fn run_code(code: Gc<CodeObj>, globals: Gc<DictObj>, locals: Value) -> PyRes
     }
     let builtins = builtins_for(globals);
     let locals = if locals == globals.as_value() { Value::EMPTY } else { locals };
-    let f = frame::new_frame(code, globals, builtins, locals, vec![Value::EMPTY; code.varnames.len()], Vec::new());
+    let f = frame::new_frame(code, globals, builtins, locals);
     eval::enter_frame(f, ts().frame)?;
     let mut m = tracer::Concrete::new(false, 1);
     match run(&mut m, f, None)? {

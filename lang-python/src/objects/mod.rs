@@ -72,6 +72,7 @@ pub fn bootstrap() {
         return;
     }
     vmcore::gc::add_root_scanner(types::trace_roots);
+    vmcore::gc::add_root_scanner(typeobj::trace_cache);
     // `type` and `object` refer to each other: make both, then patch.
     let type_t = new_type(Value::EMPTY, "type", vec![], Value::EMPTY, BASETYPE);
     type_t.cls.set(type_t.as_value());
