@@ -512,7 +512,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                         }
                     }
                     let _ = func_at;
-                    let kw: Vec<(Value, Value)> = stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect();
+                    let kw: Vec<(Value, Value)> = if nkw == 0 { Vec::new() } else { stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect() };
                     f.pc.set(pc as u32);
                     if let Some(pf) = as_function(func) {
                         let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
@@ -693,6 +693,7 @@ fn return_from(f: Gc<FrameObj>, entry: Gc<FrameObj>, r: Value, saved_top: Value)
         return Some(Exit::Return(r));
     }
     let caller = Gc::<FrameObj>::downcast(f.back.get()).expect("caller frame inside one run");
+    f.recycle();
     caller.stack().push(r);
     ts().frame = caller.as_value();
     None

@@ -30,7 +30,7 @@ fn write(dest: Value, f: Option<Gc<FileObj>>, bytes: &[u8]) -> PyResult<()> {
 fn softspace(dest: Value, f: Option<Gc<FileObj>>) -> bool {
     match f {
         Some(file) => file.softspace.get(),
-        None => ops::getattr_opt(dest, crate::objects::str::intern("softspace")).ok().flatten().and_then(|v| ops::truthy(v).ok()).unwrap_or(false),
+        None => ops::getattr_opt(dest, crate::iname!("softspace")).ok().flatten().and_then(|v| ops::truthy(v).ok()).unwrap_or(false),
     }
 }
 
@@ -38,7 +38,7 @@ fn set_softspace(dest: Value, f: Option<Gc<FileObj>>, on: bool) {
     match f {
         Some(file) => file.softspace.set(on),
         None => {
-            let _ = ops::setattr(dest, crate::objects::str::intern("softspace"), Value::from_bool(on));
+            let _ = ops::setattr(dest, crate::iname!("softspace"), Value::from_bool(on));
         }
     }
 }

@@ -15,11 +15,13 @@ pub struct ThreadState {
     /// Lowest safe native stack address: below it we raise RuntimeError
     /// instead of overflowing.
     pub stack_floor: usize,
+    /// Slot vectors of finished frames that never escaped, for reuse.
+    pub slot_pool: Vec<Vec<Value>>,
 }
 
 thread_local! {
     static TS: UnsafeCell<ThreadState> = const {
-        UnsafeCell::new(ThreadState { depth: 0, limit: 1000, exc: (Value::NONE, Value::NONE, Value::NONE), frame: Value::NONE, stack_floor: 0 })
+        UnsafeCell::new(ThreadState { depth: 0, limit: 1000, exc: (Value::NONE, Value::NONE, Value::NONE), frame: Value::NONE, stack_floor: 0, slot_pool: Vec::new() })
     };
 }
 
