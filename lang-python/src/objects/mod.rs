@@ -1,7 +1,10 @@
 //! Python's builtin types, a module each, and `bootstrap`, which creates the
 //! type objects at start-up.
 
+pub mod args;
 pub mod classobj;
+pub mod iters;
+pub mod slice;
 pub mod dict_methods;
 pub mod list_methods;
 pub mod number_methods;
@@ -123,8 +126,12 @@ pub fn bootstrap() {
     list_methods::install();
     dict_methods::install();
     set::install();
+    slice::install();
+    iters::install();
     let _ = HEAPTYPE;
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub mod container_tests;
