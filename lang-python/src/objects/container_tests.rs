@@ -362,3 +362,175 @@ fn tuple_methods() {
     assert_eq!(rm(t, "__add__", &[lit("(4,)")]), "(1, 2, 3, 4)");
     assert_eq!(rm(t, "__ge__", &[lit("(1, 2)")]), "True");
 }
+
+fn call(f: Value, args: &[Value]) -> PyResult {
+    ops::call(f, args, &[])
+}
+
+fn callk(f: Value, args: &[Value], kw: &[(&str, Value)]) -> PyResult {
+    let kw: Vec<(Value, Value)> = kw.iter().map(|(k, v)| (pystr::intern(k), *v)).collect();
+    ops::call(f, args, &kw)
+}
+
+const FRUIT: &str = "{'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5, 'kiwi': 6, 'grape': 7}";
+
+#[test]
+fn dict_copy_update_and_constructor_orders() {
+    let _g = setup();
+    let d = lit(FRUIT);
+    assert_eq!(r(d), "{'kiwi': 6, 'grape': 7, 'apple': 2, 'cherry': 3, 'fig': 5, 'date': 4, 'banana': 1}");
+    let copied = "{'kiwi': 6, 'grape': 7, 'apple': 2, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}";
+    assert_eq!(rm(d, "copy", &[]), copied);
+    assert_eq!(r(ok(call(types::dict(), &[d]))), copied);
+    let e = ok(callk(types::dict(), &[d], &[("zz", i(1)), ("aa", i(2)), ("mm", i(3))]));
+    assert_eq!(r(e), "{'kiwi': 6, 'mm': 3, 'aa': 2, 'grape': 7, 'apple': 2, 'zz': 1, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}");
+    let pairs = super::list::new_list((0..10).map(|k| super::tuple::new_tuple(vec![i(k * 7), i(k)])).collect());
+    assert_eq!(r(ok(call(types::dict(), &[pairs]))), "{0: 0, 35: 5, 7: 1, 42: 6, 14: 2, 49: 7, 21: 3, 56: 8, 28: 4, 63: 9}");
+    let g = lit("{}");
+    m(g, "update", &[d]).unwrap();
+    ok(mk(g, "update", &[lit("[('x', 1), ('y', 2)]")], &[("q", i(5))]));
+    assert_eq!(r(g), "{'kiwi': 6, 'y': 2, 'grape': 7, 'apple': 2, 'x': 1, 'date': 4, 'cherry': 3, 'q': 5, 'banana': 1, 'fig': 5}");
+    assert_eq!(err(call(types::dict(), &[i(1), i(2)])), "TypeError: dict expected at most 1 arguments, got 2");
+    assert_eq!(err(m(lit("{}"), "update", &[lit("[1]")])), "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
+    assert_eq!(err(call(types::dict(), &[lit("[(1, 2, 3)]")])), "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
+    assert_eq!(err(m(lit("{}"), "update", &[i(1)])), "TypeError: 'int' object is not iterable");
+    assert_eq!(r(ok(callk(types::dict(), &[], &[("x", i(1))]))), "{'x': 1}");
+}
+
+#[test]
+fn dict_fromkeys_presizes_like_cpython() {
+    let _g = setup();
+    let fk = ops::getattr(types::dict(), pystr::intern("fromkeys")).unwrap();
+    assert_eq!(r(ok(call(fk, &[s("abcdefgh")]))), "{'a': None, 'c': None, 'b': None, 'e': None, 'd': None, 'g': None, 'f': None, 'h': None}");
+    assert_eq!(r(ok(call(fk, &[lit(FRUIT)]))), "{'kiwi': None, 'grape': None, 'apple': None, 'date': None, 'cherry': None, 'banana': None, 'fig': None}");
+    let st = ok(call(types::set(), &[s("abcdefgh")]));
+    assert_eq!(r(st), "set(['a', 'c', 'b', 'e', 'd', 'g', 'f', 'h'])");
+    assert_eq!(r(ok(call(fk, &[st, i(0)]))), "{'a': 0, 'c': 0, 'b': 0, 'e': 0, 'd': 0, 'g': 0, 'f': 0, 'h': 0}");
+    assert_eq!(r(ok(call(fk, &[lit("[1, 2]"), i(5)]))), "{1: 5, 2: 5}");
+}
+
+#[test]
+fn dict_accessors() {
+    let _g = setup();
+    let d = lit(FRUIT);
+    assert_eq!(rm(d, "get", &[s("apple")]), "2");
+    assert_eq!(rm(d, "get", &[s("zz"), i(9)]), "9");
+    assert_eq!(rm(d, "get", &[s("zz")]), "None");
+    assert_eq!(rm(d, "has_key", &[s("fig")]), "True");
+    assert_eq!(rm(lit("{}"), "setdefault", &[i(1)]), "None");
+    assert_eq!(rm(lit("{}"), "pop", &[i(1), i(2)]), "2");
+    assert_eq!(err(m(lit("{}"), "pop", &[i(1)])), "KeyError: 1");
+    assert_eq!(err(m(lit("{}"), "get", &[])), "TypeError: get expected at least 1 arguments, got 0");
+    assert_eq!(err(m(lit("{}"), "get", &[i(1), i(2), i(3)])), "TypeError: get expected at most 2 arguments, got 3");
+    assert_eq!(err(m(lit("{}"), "pop", &[])), "TypeError: pop expected at least 1 arguments, got 0");
+    assert_eq!(err(m(lit("{}"), "popitem", &[])), "KeyError: 'popitem(): dictionary is empty'");
+    let f = ok(m(d, "copy", &[]));
+    let popped: Vec<String> = (0..3).map(|_| rm(f, "popitem", &[])).collect();
+    assert_eq!(popped, ["('kiwi', 6)", "('grape', 7)", "('apple', 2)"]);
+    assert_eq!(r(f), "{'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}");
+    assert_eq!(rm(lit("{'a': [1]}"), "items", &[]), "[('a', [1])]");
+    assert_eq!(rm(d, "keys", &[]), "['kiwi', 'grape', 'apple', 'cherry', 'fig', 'date', 'banana']");
+    assert_eq!(rm(d, "values", &[]), "[6, 7, 2, 3, 5, 4, 1]");
+    assert_eq!(r(ok(ops::to_vec(ok(m(d, "iteritems", &[]))).map(super::list::new_list))), rm(d, "items", &[]));
+    assert_eq!(r(ok(ops::getitem(lit("{(1, 2): 3}"), lit("(1, 2)")))), "3");
+    assert_eq!(err(ops::hash(lit("{}")).map(i)), "TypeError: unhashable type: 'dict'");
+    assert_eq!(rm(lit("{1: 2}"), "viewkeys", &[]), "dict_keys([1])");
+    assert_eq!(rm(lit("{1: 2}"), "viewitems", &[]), "dict_items([(1, 2)])");
+    assert_eq!(rm(lit("{1: 2}"), "viewvalues", &[]), "dict_values([2])");
+    assert_eq!(r(ok(ops::binop(ops::BinOp::And, ok(m(lit("{1: 2, 3: 4}"), "viewkeys", &[])), lit("{1}")))), "set([1])");
+}
+
+#[test]
+fn dict_comparisons() {
+    let _g = setup();
+    let c = |a: &str, b: &str| ops::cmp3(lit(a), lit(b)).unwrap() as i64;
+    assert_eq!(c("{1: 2}", "{2: 1}"), -1);
+    assert_eq!(c("{'a': 1, 'b': 2}", "{'a': 1, 'b': 3}"), -1);
+    assert_eq!(c("{1: 1}", "{1: 1, 2: 2}"), -1);
+    assert_eq!(r(ok(ops::compare(ops::CmpOp::Lt, lit("{1: 2}"), lit("{1: 3}")))), "True");
+    assert_eq!(r(ok(ops::compare(ops::CmpOp::Eq, lit("{1: 2}"), lit("{1: 2.0}")))), "True");
+    assert_eq!(rm(lit("{1: 2}"), "__eq__", &[i(1)]), "NotImplemented");
+    assert_eq!(rm(lit("{1: 2}"), "__cmp__", &[lit("{}")]), "1");
+}
+
+#[test]
+fn set_operations_keep_cpython_order() {
+    let _g = setup();
+    let a = lit("{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}");
+    let b = lit("{10, 11, 12, 13, 14, 15, 100, 1000}");
+    let op = |o: ops::BinOp, x: Value, y: Value| r(ok(ops::binop(o, x, y)));
+    use ops::BinOp::*;
+    assert_eq!(op(And, a, b), "set([10, 11, 12])");
+    assert_eq!(op(And, b, a), "set([10, 11, 12])");
+    assert_eq!(op(Or, a, b), "set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1000, 100])");
+    assert_eq!(op(Or, b, a), "set([1, 2, 3, 100, 5, 6, 7, 1000, 9, 10, 11, 12, 13, 14, 15, 8, 4])");
+    assert_eq!(op(Sub, a, b), "set([1, 2, 3, 4, 5, 6, 7, 8, 9])");
+    assert_eq!(op(Sub, b, a), "set([1000, 100, 13, 14, 15])");
+    assert_eq!(op(Xor, a, b), "set([1, 2, 3, 100, 5, 6, 7, 1000, 9, 13, 14, 15, 8, 4])");
+    assert_eq!(op(Xor, b, a), "set([1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 15, 1000, 100])");
+    assert_eq!(rm(a, "intersection", &[lit("[12, 11, 10, 99]")]), "set([10, 11, 12])");
+    assert_eq!(rm(a, "union", &[lit("[99, 33]"), lit("(1000,)")]), "set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1000, 99, 33])");
+    assert_eq!(rm(a, "difference", &[lit("[1, 2]")]), "set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12])");
+    assert_eq!(rm(a, "symmetric_difference", &[lit("[200, 1, 300]")]), "set([2, 3, 4, 5, 6, 7, 200, 9, 10, 11, 300, 12, 8])");
+    let s20 = ok(call(types::set(), &[super::list::new_list((0..20).map(i).collect())]));
+    m(s20, "difference_update", &[super::list::new_list((0..15).map(i).collect())]).unwrap();
+    assert_eq!(r(s20), "set([15, 16, 17, 18, 19])");
+    let st = lit("{'x', 'yy', 'zzz', 'a', 'b', 'c', 'd'}");
+    assert_eq!(r(st), "set(['a', 'c', 'b', 'zzz', 'yy', 'x', 'd'])");
+    let popped: Vec<String> = (0..3).map(|_| rm(st, "pop", &[])).collect();
+    assert_eq!(popped, ["'a'", "'c'", "'b'"]);
+    assert_eq!(r(st), "set(['zzz', 'yy', 'x', 'd'])");
+    let x = lit("{1, 2, 3}");
+    m(x, "symmetric_difference_update", &[lit("[3, 4, 5]")]).unwrap();
+    assert_eq!(r(x), "set([1, 2, 4, 5])");
+    let x = lit("{1, 2, 3}");
+    m(x, "intersection_update", &[lit("[2, 3, 4]"), lit("[3]")]).unwrap();
+    assert_eq!(r(x), "set([3])");
+    let fs = ok(call(types::frozenset(), &[lit("[1, 2]")]));
+    assert_eq!(op(Or, fs, lit("{3}")), "frozenset([1, 2, 3])");
+    assert_eq!(op(Or, lit("{1}"), ok(call(types::frozenset(), &[lit("[2]")]))), "set([1, 2])");
+    assert_eq!(r(lit("{10, 20, 30, 40, 50, 60, 70, 80, 90}")), "set([70, 40, 10, 80, 50, 20, 90, 60, 30])");
+    assert_eq!(err(ops::binop(And, lit("{1, 2}"), lit("[1]"))), "TypeError: unsupported operand type(s) for &: 'set' and 'list'");
+}
+
+#[test]
+fn set_membership_hashing_and_errors() {
+    let _g = setup();
+    let fz = |src: &str| ok(call(types::frozenset(), &[lit(src)]));
+    assert_eq!(ops::hash(fz("['a', 'b', 'c']")).unwrap(), 7014780955557851169);
+    assert_eq!(ops::hash(fz("[1, 2, 3]")).unwrap(), -7699079583225461316);
+    assert_eq!(ops::hash(fz("[(1, 2), 'x']")).unwrap(), -454018274567353337);
+    assert_eq!(ops::hash(fz("[1, 2]")).unwrap(), -1834016341293975159);
+    assert_eq!(ops::hash(fz("[]")).unwrap(), 133156838395276);
+    assert_eq!(err(ops::hash(lit("{1}")).map(i)), "TypeError: unhashable type: 'set'");
+    let cmp = |o: ops::CmpOp, a: Value, b: Value| r(ok(ops::compare(o, a, b)));
+    use ops::CmpOp::*;
+    assert_eq!(cmp(Le, lit("{1, 2}"), lit("{1, 2}")), "True");
+    assert_eq!(cmp(Lt, lit("{1, 2}"), lit("{1, 2}")), "False");
+    assert_eq!(cmp(Lt, lit("{1, 2}"), lit("{1, 2, 3}")), "True");
+    assert_eq!(cmp(Eq, lit("{1}"), fz("[1]")), "True");
+    assert_eq!(cmp(Eq, lit("{1}"), i(1)), "False");
+    assert_eq!(cmp(Lt, lit("{1}"), i(1)), "False");
+    let nested = ok(call(types::set(), &[super::list::new_list(vec![fz("[1, 2]")])]));
+    assert_eq!(r(nested), "set([frozenset([1, 2])])");
+    assert!(ops::contains(nested, lit("{1, 2}")).unwrap());
+    assert_eq!(err(m(lit("{1}"), "remove", &[lit("{2}")])), "KeyError: set([2])");
+    assert_eq!(err(call(types::set(), &[i(1)])), "TypeError: 'int' object is not iterable");
+    assert_eq!(err(call(types::set(), &[lit("[[]]")])), "TypeError: unhashable type: 'list'");
+    assert_eq!(err(callk(types::set(), &[], &[("x", i(1))])), "TypeError: set() does not take keyword arguments");
+    assert_eq!(err(call(types::set(), &[lit("[1]"), lit("[2]")])), "TypeError: set expected at most 1 arguments, got 2");
+    assert_eq!(err(callk(types::frozenset(), &[], &[("x", i(1))])), "TypeError: frozenset() does not take keyword arguments");
+    assert_eq!(err(m(lit("{1}"), "pop", &[]).and_then(|_| m(lit("{1}"), "clear", &[])).and_then(|_| m(ok(call(types::set(), &[])), "pop", &[]))), "KeyError: 'pop from an empty set'");
+    assert_eq!(rm(lit("{1, 2}"), "__sub__", &[lit("[1]")]), "NotImplemented");
+    assert_eq!(rm(lit("{1, 2}"), "isdisjoint", &[lit("[3]")]), "True");
+    assert_eq!(rm(fz("[1, 2]"), "issuperset", &[lit("[1]")]), "True");
+    assert_eq!(rm(lit("{1}"), "issubset", &[lit("[1, 2]")]), "True");
+    assert_eq!(r(ok(call(types::set(), &[]))), "set([])");
+    assert_eq!(r(fz("[]")), "frozenset([])");
+    // Iteration notices a size change.
+    let st = lit("{1, 2}");
+    let it = ops::iter(st).unwrap();
+    ops::next(it).unwrap();
+    m(st, "add", &[i(3)]).unwrap();
+    assert_eq!(err(ops::next(it).map(|_| N)), "RuntimeError: Set changed size during iteration");
+}

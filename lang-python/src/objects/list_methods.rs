@@ -675,12 +675,12 @@ fn tuple_getnewargs(a: &[Value], _kw: KwArgs) -> PyResult {
 
 macro_rules! cmp_methods {
     ($t:expr, $f:ident) => {{
-        fn lt(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Lt, a, k) }
-        fn le(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Le, a, k) }
-        fn eq(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Eq, a, k) }
-        fn ne(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Ne, a, k) }
-        fn gt(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Gt, a, k) }
-        fn ge(a: &[Value], k: KwArgs) -> PyResult { $f(CmpOp::Ge, a, k) }
+        fn lt(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Lt, a, k) }
+        fn le(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Le, a, k) }
+        fn eq(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Eq, a, k) }
+        fn ne(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Ne, a, k) }
+        fn gt(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Gt, a, k) }
+        fn ge(a: &[Value], k: crate::runtime::KwArgs) -> crate::runtime::PyResult { $f(crate::ops::CmpOp::Ge, a, k) }
         for (n, f) in [("__lt__", lt as crate::runtime::NativeFn), ("__le__", le), ("__eq__", eq), ("__ne__", ne), ("__gt__", gt), ("__ge__", ge)] {
             add_method($t, n, f);
         }
