@@ -534,3 +534,210 @@ fn set_membership_hashing_and_errors() {
     m(st, "add", &[i(3)]).unwrap();
     assert_eq!(err(ops::next(it).map(|_| N)), "RuntimeError: Set changed size during iteration");
 }
+
+fn f(x: f64) -> Value {
+    super::float::new_float(x)
+}
+
+#[test]
+fn int_and_long_constructors() {
+    let _g = setup();
+    let int_ = |a: &[Value]| call(types::int(), a);
+    let long_ = |a: &[Value]| call(types::long(), a);
+    assert_eq!(r(ok(int_(&[s(&"9".repeat(20))]))), "99999999999999999999L");
+    assert_eq!(r(ok(int_(&[lit("1180591620717411303424L")]))), "1180591620717411303424L");
+    assert_eq!(err(int_(&[s("12L")])), "ValueError: invalid literal for int() with base 10: '12L'");
+    assert_eq!(r(ok(long_(&[s("12l")]))), "12L");
+    assert_eq!(r(ok(int_(&[s(" 0x1f "), i(16)]))), "31");
+    assert_eq!(r(ok(int_(&[s("0b101"), i(2)]))), "5");
+    assert_eq!(r(ok(int_(&[s("0o17"), i(8)]))), "15");
+    assert_eq!(r(ok(int_(&[s("017"), i(8)]))), "15");
+    assert_eq!(err(int_(&[s("08"), i(0)])), "ValueError: invalid literal for int() with base 0: '08'");
+    assert_eq!(r(ok(int_(&[s("-0x10"), i(0)]))), "-16");
+    assert_eq!(r(ok(int_(&[s("010"), i(0)]))), "8");
+    assert_eq!(r(ok(int_(&[s("+ 5")]))), "5");
+    assert_eq!(r(ok(int_(&[s("z"), i(36)]))), "35");
+    assert_eq!(err(int_(&[s("5.0")])), "ValueError: invalid literal for int() with base 10: '5.0'");
+    assert_eq!(err(int_(&[s("")])), "ValueError: invalid literal for int() with base 10: ''");
+    assert_eq!(err(int_(&[s("x")])), "ValueError: invalid literal for int() with base 10: 'x'");
+    assert_eq!(err(int_(&[s("12"), i(1)])), "ValueError: int() base must be >= 2 and <= 36");
+    assert_eq!(err(int_(&[i(12), i(10)])), "TypeError: int() can't convert non-string with explicit base");
+    assert_eq!(err(int_(&[i(1), i(2), i(3)])), "TypeError: int() takes at most 2 arguments (3 given)");
+    assert_eq!(r(ok(callk(types::int(), &[s("10")], &[("base", i(2))]))), "2");
+    assert_eq!(r(ok(callk(types::int(), &[], &[("x", i(5))]))), "5");
+    assert_eq!(r(ok(int_(&[f(1.5e300)]))).len(), 302);
+    assert_eq!(err(int_(&[f(f64::INFINITY)])), "OverflowError: cannot convert float infinity to integer");
+    assert_eq!(err(int_(&[f(f64::NAN)])), "ValueError: cannot convert float NaN to integer");
+    assert_eq!(err(int_(&[lit("[]")])), "TypeError: int() argument must be a string or a number, not 'list'");
+    assert_eq!(err(int_(&[N])), "TypeError: int() argument must be a string or a number, not 'NoneType'");
+    assert_eq!(r(ok(int_(&[Value::TRUE]))), "1");
+    assert_eq!(r(ok(long_(&[f(3.9)]))), "3L");
+    assert_eq!(r(ok(long_(&[f(1e20)]))), "100000000000000000000L");
+    assert_eq!(err(long_(&[s(" ")])), "ValueError: invalid literal for long() with base 10: ' '");
+    assert_eq!(err(m(types::int(), "__new__", &[types::bool_(), i(1)])), "TypeError: int.__new__(bool) is not safe, use bool.__new__()");
+    assert_eq!(err(m(types::bool_(), "__new__", &[types::int()])), "TypeError: bool.__new__(int): int is not a subtype of bool");
+    assert_eq!(r(ok(callk(types::bool_(), &[], &[("x", i(1))]))), "True");
+    assert_eq!(err(call(types::bool_(), &[i(1), i(2)])), "TypeError: bool() takes at most 1 argument (2 given)");
+}
+
+#[test]
+fn float_constructor_and_methods() {
+    let _g = setup();
+    let fl = |x: &str| call(types::float(), &[s(x)]);
+    assert_eq!(err(fl("x")), "ValueError: could not convert string to float: x");
+    assert_eq!(err(fl("1_0")), "ValueError: invalid literal for float(): 1_0");
+    assert_eq!(err(fl("0x10")), "ValueError: invalid literal for float(): 0x10");
+    assert_eq!(err(fl("1.5x")), "ValueError: invalid literal for float(): 1.5x");
+    assert_eq!(err(fl("")), "ValueError: could not convert string to float: ");
+    for (src, want) in [(".5", "0.5"), ("5.", "5.0"), ("+1E3", "1000.0"), (" -inf ", "-inf"), ("infinity", "inf"), ("INF", "inf"), ("-nan", "nan"), ("1e-400", "0.0"), ("  1.5 ", "1.5"), ("1e500", "inf")] {
+        assert_eq!(r(ok(fl(src))), want, "float({src:?})");
+    }
+    assert_eq!(err(call(types::float(), &[lit("[]")])), "TypeError: float() argument must be a string or a number");
+    assert_eq!(err(call(types::float(), &[i(1), i(2)])), "TypeError: float() takes at most 1 argument (2 given)");
+    assert_eq!(r(ok(callk(types::float(), &[], &[("x", i(1))]))), "1.0");
+    let big = ok(ops::binop(ops::BinOp::Pow, i(2), i(1000)));
+    assert_eq!(r(ok(call(types::float(), &[big]))), "1.0715086071862673e+301");
+    let huge = ok(ops::binop(ops::BinOp::Pow, i(10), i(400)));
+    assert_eq!(err(call(types::float(), &[huge])), "OverflowError: long int too large to convert to float");
+    assert_eq!(rm(f(1.5), "hex", &[]), "'0x1.8000000000000p+0'");
+    assert_eq!(rm(f(0.1), "hex", &[]), "'0x1.999999999999ap-4'");
+    assert_eq!(rm(f(-0.0), "hex", &[]), "'-0x0.0p+0'");
+    assert_eq!(rm(f(5e-324), "hex", &[]), "'0x0.0000000000001p-1022'");
+    assert_eq!(rm(f(1e300), "hex", &[]), "'0x1.7e43c8800759cp+996'");
+    let fromhex = |x: &str| m(types::float(), "fromhex", &[s(x)]);
+    assert_eq!(r(ok(fromhex("0x1.8p1"))), "3.0");
+    assert_eq!(r(ok(fromhex("0x1p-1074"))), "5e-324");
+    assert_eq!(r(ok(fromhex("  -0X1.FFFFFFFFFFFFFp1023 "))), "-1.7976931348623157e+308");
+    assert_eq!(r(ok(fromhex("0x.8"))), "0.5");
+    assert_eq!(r(ok(fromhex("1"))), "1.0");
+    assert_eq!(r(ok(fromhex("0x1.00000000000008p0"))), "1.0");
+    assert_eq!(r(ok(fromhex("0x1.00000000000018p0"))), "1.0000000000000004");
+    assert_eq!(r(ok(fromhex("0x1.0000000000000801p0"))), "1.0000000000000002");
+    assert_eq!(err(fromhex("0x1p1024")), "OverflowError: hexadecimal value too large to represent as a float");
+    assert_eq!(err(fromhex("x")), "ValueError: invalid hexadecimal floating-point string");
+    assert_eq!(rm(f(0.1), "as_integer_ratio", &[]), "(3602879701896397, 36028797018963968)");
+    assert_eq!(rm(f(-0.75), "as_integer_ratio", &[]), "(-3, 4)");
+    assert_eq!(err(m(f(f64::INFINITY), "as_integer_ratio", &[])), "OverflowError: Cannot pass infinity to float.as_integer_ratio.");
+    assert_eq!(err(m(f(f64::NAN), "as_integer_ratio", &[])), "ValueError: Cannot pass NaN to float.as_integer_ratio.");
+    assert_eq!(rm(f(2.0), "is_integer", &[]), "True");
+    assert_eq!(rm(f(2.5), "__trunc__", &[]), "2");
+    assert_eq!(rm(f(1e20), "__int__", &[]), "100000000000000000000L");
+    assert_eq!(rm(f(-3.7), "__long__", &[]), "-3L");
+    assert_eq!(rm(f(3.0), "__divmod__", &[i(2)]), "(1.0, 1.0)");
+    assert_eq!(rm(f(3.0), "__rdivmod__", &[i(7)]), "(2.0, 1.0)");
+    assert_eq!(rm(f(1.5), "__eq__", &[i(1)]), "False");
+    assert_eq!(rm(f(1.5), "__lt__", &[s("a")]), "NotImplemented");
+    assert_eq!(rm(f(1.5), "__hash__", &[]), "1610645504");
+    assert_eq!(rm(f(1.5), "__add__", &[i(1)]), "2.5");
+    assert_eq!(rm(f(2.0), "__rpow__", &[i(3)]), "9.0");
+    assert_eq!(err(m(f(2.0), "__div__", &[i(0)])), "ZeroDivisionError: float division by zero");
+    assert_eq!(err(m(f(2.0), "__floordiv__", &[i(0)])), "ZeroDivisionError: float divmod()");
+    assert_eq!(err(m(f(2.0), "__mod__", &[i(0)])), "ZeroDivisionError: float modulo");
+    assert_eq!(r(ok(ops::getattr(f(2.5), pystr::intern("imag")))), "0.0");
+    assert_eq!(ops::hash(f(1e100)).unwrap(), -5970202163673034167);
+}
+
+#[test]
+fn int_methods() {
+    let _g = setup();
+    assert_eq!(r(ok(m(types::int(), "__add__", &[i(1), i(2)]))), "3");
+    assert_eq!(r(ok(m(types::int(), "__add__", &[i(1), lit("2L")]))), "NotImplemented");
+    assert_eq!(r(ok(m(types::long(), "__add__", &[lit("1L"), i(2)]))), "3L");
+    assert_eq!(r(ok(m(types::float(), "__add__", &[f(1.0), lit("2L")]))), "3.0");
+    assert_eq!(rm(i(1), "__add__", &[f(1.5)]), "NotImplemented");
+    assert_eq!(rm(i(5), "bit_length", &[]), "3");
+    assert_eq!(rm(i(-1), "bit_length", &[]), "1");
+    assert_eq!(rm(i(0), "bit_length", &[]), "0");
+    assert_eq!(rm(lit("1180591620717411303424L"), "bit_length", &[]), "71");
+    assert_eq!(rm(i(7), "__divmod__", &[i(2)]), "(3, 1)");
+    assert_eq!(rm(i(7), "__rsub__", &[i(10)]), "3");
+    assert_eq!(rm(i(7), "__truediv__", &[i(2)]), "3.5");
+    assert_eq!(rm(i(7), "__rdiv__", &[i(2)]), "0");
+    assert_eq!(rm(i(2), "__pow__", &[i(3), i(5)]), "3");
+    assert_eq!(err(m(i(3), "__pow__", &[i(2), i(0)])), "ValueError: pow() 3rd argument cannot be 0");
+    assert_eq!(rm(i(2), "__rpow__", &[i(3)]), "9");
+    assert_eq!(rm(i(2), "__lshift__", &[i(70)]), "2361183241434822606848L");
+    assert_eq!(err(m(i(2), "__truediv__", &[i(0)])), "ZeroDivisionError: division by zero");
+    assert_eq!(err(m(i(2), "__div__", &[i(0)])), "ZeroDivisionError: integer division or modulo by zero");
+    assert_eq!(rm(i(3), "__index__", &[]), "3");
+    assert_eq!(rm(f(3.7), "__trunc__", &[]), "3");
+    assert_eq!(rm(i(3), "__float__", &[]), "3.0");
+    assert_eq!(rm(i(-5), "__abs__", &[]), "5");
+    assert_eq!(rm(lit("-5L"), "__abs__", &[]), "5L");
+    assert_eq!(rm(i(255), "__hex__", &[]), "'0xff'");
+    assert_eq!(rm(i(8), "__oct__", &[]), "'010'");
+    assert_eq!(rm(i(1), "__coerce__", &[f(2.0)]), "NotImplemented");
+    assert_eq!(rm(i(1), "__coerce__", &[i(2)]), "(1, 2)");
+    assert_eq!(rm(i(5), "conjugate", &[]), "5");
+    assert_eq!(rm(lit("1L"), "conjugate", &[]), "1L");
+    assert_eq!(rm(Value::TRUE, "__index__", &[]), "1");
+    let attr = |v: Value, n: &str| r(ok(ops::getattr(v, pystr::intern(n))));
+    assert_eq!(attr(i(3), "numerator"), "3");
+    assert_eq!(attr(i(3), "denominator"), "1");
+    assert_eq!(attr(i(3), "real"), "3");
+    assert_eq!(attr(i(3), "imag"), "0");
+    assert_eq!(attr(Value::TRUE, "real"), "1");
+    assert_eq!(attr(lit("5L"), "denominator"), "1L");
+    assert_eq!(attr(f(3.5), "real"), "3.5");
+    assert_eq!(err(ops::getattr(f(1.5), pystr::intern("__index__"))), "AttributeError: 'float' object has no attribute '__index__'");
+    use ops::BinOp::*;
+    assert_eq!(r(ok(ops::binop(And, Value::TRUE, Value::TRUE))), "True");
+    assert_eq!(r(ok(ops::binop(Or, Value::TRUE, i(0)))), "1");
+    assert_eq!(r(ok(ops::binop(Xor, Value::TRUE, Value::TRUE))), "False");
+}
+
+#[test]
+fn complex_numbers() {
+    let _g = setup();
+    let c = |re: f64, im: f64| super::complex::new_complex(re, im);
+    assert_eq!(r(c(1.5, -0.0)), "(1.5-0j)");
+    assert_eq!(r(c(-0.0, 1.0)), "(-0+1j)");
+    assert_eq!(r(c(0.0, 0.0)), "0j");
+    assert_eq!(r(c(-0.0, -0.0)), "(-0-0j)");
+    assert_eq!(r(c(0.0, 1e20)), "1e+20j");
+    assert_eq!(r(c(1e16, 1.0)), "(1e+16+1j)");
+    assert_eq!(String::from_utf8(ops::str_bytes(c(1.0 / 3.0, 1.0)).unwrap()).unwrap(), "(0.333333333333+1j)");
+    assert_eq!(r(c(f64::INFINITY, f64::NAN)), "(inf+nanj)");
+    use ops::BinOp::*;
+    let op = |o, a, b| r(ok(ops::binop(o, a, b)));
+    assert_eq!(op(Pow, c(1.0, 2.0), i(2)), "(-3+4j)");
+    assert_eq!(op(Pow, c(1.0, 2.0), i(-1)), "(0.2-0.4j)");
+    assert_eq!(op(Pow, c(1.0, 2.0), f(0.5)), "(1.272019649514069+0.7861513777574233j)");
+    assert_eq!(op(Pow, i(2), c(1.0, 1.0)), "(1.5384778027279442+1.2779225526272695j)");
+    assert_eq!(err(ops::binop(Pow, c(0.0, 0.0), i(-1))), "ZeroDivisionError: 0.0 to a negative or complex power");
+    assert_eq!(err(ops::binop(Div, c(1.0, 2.0), i(0))), "ZeroDivisionError: complex division by zero");
+    assert_eq!(op(Div, c(1.0, 2.0), c(3.0, -4.0)), "(-0.2+0.4j)");
+    assert_eq!(op(FloorDiv, c(1.0, 2.0), i(2)), "0j");
+    assert_eq!(op(Mod, c(3.0, 4.0), i(2)), "(1+4j)");
+    assert_eq!(op(Mul, c(1.0, 2.0), c(3.0, 4.0)), "(-5+10j)");
+    assert_eq!(op(Sub, i(1), c(0.0, 2.0)), "(1-2j)");
+    assert_eq!(op(Add, c(1.0, 2.0), lit("1L")), "(2+2j)");
+    assert_eq!(op(Mul, c(0.0, 1.0), c(0.0, 1.0)), "(-1+0j)");
+    assert_eq!(ops::hash(c(1.0, 2.0)).unwrap(), 2000007);
+    assert_eq!(ops::hash(c(3.0, 0.0)).unwrap(), 3);
+    assert!(ops::eq_bool(c(3.0, 0.0), i(3)).unwrap());
+    assert_eq!(err(ops::compare(ops::CmpOp::Lt, c(1.0, 2.0), c(2.0, 3.0))), "TypeError: no ordering relation is defined for complex numbers");
+    let cx = |a: &[Value]| call(types::complex(), a);
+    assert_eq!(r(ok(cx(&[s("1+2j")]))), "(1+2j)");
+    assert_eq!(r(ok(cx(&[s(" ( -1.5e3-2j ) ")]))), "(-1500-2j)");
+    assert_eq!(r(ok(cx(&[s("j")]))), "1j");
+    assert_eq!(r(ok(cx(&[s("-j")]))), "-1j");
+    assert_eq!(r(ok(cx(&[s("1")]))), "(1+0j)");
+    assert_eq!(r(ok(cx(&[s("1e500j")]))), "infj");
+    assert_eq!(r(ok(cx(&[s("nan+infj")]))), "(nan+infj)");
+    assert_eq!(err(cx(&[s("1+")])), "ValueError: complex() arg is a malformed string");
+    assert_eq!(err(cx(&[s("1 + 2j")])), "ValueError: complex() arg is a malformed string");
+    assert_eq!(err(cx(&[s("1"), i(2)])), "TypeError: complex() can't take second arg if first is a string");
+    assert_eq!(err(cx(&[i(1), s("2")])), "TypeError: complex() second arg can't be a string");
+    assert_eq!(err(cx(&[lit("[]")])), "TypeError: complex() argument must be a string or a number");
+    assert_eq!(r(ok(cx(&[c(1.0, 2.0), c(1.0, 2.0)]))), "(-1+3j)");
+    assert_eq!(r(ok(cx(&[f(1.5), f(-0.0)]))), "(1.5-0j)");
+    assert_eq!(r(ok(callk(types::complex(), &[], &[("real", i(1)), ("imag", i(2))]))), "(1+2j)");
+    assert_eq!(err(call(types::int(), &[c(0.0, 1.0)])), "TypeError: can't convert complex to int");
+    assert_eq!(r(ok(ops::getattr(c(1.0, 2.0), pystr::intern("imag")))), "2.0");
+    assert_eq!(rm(c(1.5, 2.0), "conjugate", &[]), "(1.5-2j)");
+    assert_eq!(rm(c(3.0, 4.0), "__abs__", &[]), "5.0");
+    assert_eq!(r(ok(ops::unaryop(ops::UnaryOp::Neg, c(1.0, 2.0)))), "(-1-2j)");
+    assert!(!ops::truthy(c(0.0, 0.0)).unwrap());
+    assert_eq!(err(m(c(0.0, 1.0), "__pow__", &[i(2), i(3)])), "ValueError: complex modulo");
+}

@@ -4,6 +4,8 @@
 pub mod args;
 pub mod classobj;
 pub mod iters;
+pub mod numconv;
+pub mod complex;
 pub mod slice;
 pub mod dict_methods;
 pub mod list_methods;
@@ -128,6 +130,7 @@ pub fn bootstrap() {
     set::install();
     slice::install();
     iters::install();
+    complex::install();
     let _ = HEAPTYPE;
 }
 
