@@ -37,4 +37,6 @@ fn install(m: Gc<ModuleObj>) {
     functions::install(m);
 }
 
-mod functions;
+pub mod functions;
+#[cfg(test)]
+mod tests;

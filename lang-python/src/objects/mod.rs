@@ -4,6 +4,8 @@
 pub mod args;
 pub mod classobj;
 pub mod iters;
+pub mod descr;
+pub mod xrange;
 pub mod numconv;
 pub mod complex;
 pub mod slice;
@@ -131,6 +133,8 @@ pub fn bootstrap() {
     slice::install();
     iters::install();
     complex::install();
+    descr::install();
+    xrange::install();
     let _ = HEAPTYPE;
 }
 
