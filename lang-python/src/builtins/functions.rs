@@ -570,7 +570,9 @@ fn min_max(a: &[Value], kw: KwArgs, name: &str, op: CmpOp) -> PyResult {
         }
         key = Some(kw[0].1);
     }
-    args::unpack_n(name, a.len(), 1, usize::MAX)?;
+    if a.len() <= 1 {
+        args::unpack_n(name, a.len(), 1, 1)?;
+    }
     let src = if a.len() == 1 { a[0] } else { tuple::new_tuple_from(a) };
     let it = ops::iter(src)?;
     let mut best: Option<(Value, Value)> = None;

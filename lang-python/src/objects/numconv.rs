@@ -295,11 +295,21 @@ pub fn round_float(x: f64, n: i64) -> f64 {
         };
         return r.copysign(x);
     }
-    let p = 10f64.powi((-n) as i32);
-    let y = x / p;
-    let z = y.round();
-    let r = z * p;
-    if r.is_infinite() { x } else { r }
+    // Round the exact integer part at the 10**-n place; the fraction only
+    // matters to tell an exact half from just above one.
+    use num_traits::Signed;
+    let q = float_to_bigint(x).abs();
+    let frac_nonzero = x.fract() != 0.0;
+    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    let rem = &q % &p;
+    let twice: BigInt = &rem * 2;
+    let up = twice > p || (twice == p) || (twice == p && frac_nonzero);
+    let mut r = &q - &rem;
+    if up && !(rem.is_zero() && !frac_nonzero) {
+        r += &p;
+    }
+    let v = r.to_f64().unwrap_or(f64::INFINITY);
+    if v.is_infinite() { x } else { v.copysign(x) }
 }
 
 /// Truncates a finite float to an integer (for `int(x)`, `long(x)`).
