@@ -6,8 +6,8 @@
 //! `xrange`, `enumerate`, `super`, ...) are installed by `builtins::install`
 //! from the type registry; their constructors live with the types.
 //!
-//! `globals()`, `locals()`, `vars()` and `dir()` without arguments need
-//! the caller's frame: the interpreter provides it through `set_frame_hooks`.
+//! `globals()`, `locals()` and `vars()` need the caller's frame and live in
+//! `interp_functions.rs`; `dir()` without arguments uses that `locals()`.
 
 use crate::objects::args::{self, one, unpack};
 use crate::objects::int::{as_int, new_int};
@@ -19,50 +19,13 @@ use crate::objects::{classobj, function, list, numconv, str as pystr, tuple, uni
 use crate::ops::{self, BinOp, CmpOp};
 use crate::runtime::errors::{attribute_error, stop_iteration, type_error, value_error};
 use crate::runtime::{type_of, types, KwArgs, NativeFn, PyErr, PyResult, NOT_IMPLEMENTED};
-use std::cell::Cell;
 use vmcore::gc::{Gc, RootedVec};
 use vmcore::Value;
 
-// ---- frame access (filled in by the interpreter) ----
-
-thread_local! {
-    static GLOBALS_HOOK: Cell<Option<fn() -> PyResult>> = const { Cell::new(None) };
-    static LOCALS_HOOK: Cell<Option<fn() -> PyResult>> = const { Cell::new(None) };
-}
-
-/// The interpreter registers how to get the running frame's globals and
-/// locals dicts; until then `globals()`/`locals()` raise SystemError.
-pub fn set_frame_hooks(globals: fn() -> PyResult, locals: fn() -> PyResult) {
-    GLOBALS_HOOK.with(|h| h.set(Some(globals)));
-    LOCALS_HOOK.with(|h| h.set(Some(locals)));
-}
-
-fn frame_dict(hook: &'static std::thread::LocalKey<Cell<Option<fn() -> PyResult>>>, what: &str) -> PyResult {
-    match hook.with(|h| h.get()) {
-        Some(f) => f(),
-        None => Err(crate::runtime::errors::system_error(format!("{what}(): no Python frame is running"))),
-    }
-}
-
-fn b_globals(a: &[Value], kw: KwArgs) -> PyResult {
-    args::noargs("globals", a, kw)?;
-    frame_dict(&GLOBALS_HOOK, "globals")
-}
-
-fn b_locals(a: &[Value], kw: KwArgs) -> PyResult {
-    args::noargs("locals", a, kw)?;
-    frame_dict(&LOCALS_HOOK, "locals")
-}
-
-fn b_vars(a: &[Value], kw: KwArgs) -> PyResult {
-    unpack("vars", a, kw, 0, 1)?;
-    match a.first() {
-        None => frame_dict(&LOCALS_HOOK, "vars"),
-        Some(&o) => match ops::getattr_opt(o, pystr::intern("__dict__"))? {
-            Some(d) => Ok(d),
-            None => Err(type_error("vars() argument must have __dict__ attribute")),
-        },
-    }
+/// `locals()` of the running frame, from the interpreter's builtin.
+fn frame_locals() -> PyResult {
+    let f = super::module().dict.get_str("locals").ok_or_else(|| crate::runtime::errors::system_error("no locals()"))?;
+    ops::call(f, &[], &[])
 }
 
 // ---- helpers ----
@@ -324,7 +287,7 @@ fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
         }
     };
     match a.first() {
-        None => add_dict(frame_dict(&LOCALS_HOOK, "dir")?),
+        None => add_dict(frame_locals()?),
         Some(&o) => {
             if let Some(m) = ops::lookup_special(o, "__dir__") {
                 let r = ops::call(m, &[], &[])?;
@@ -745,7 +708,6 @@ pub fn install(m: Gc<ModuleObj>) {
         ("divmod", b_divmod),
         ("filter", b_filter),
         ("getattr", b_getattr),
-        ("globals", b_globals),
         ("hasattr", b_hasattr),
         ("hash", b_hash),
         ("hex", b_hex),
@@ -755,7 +717,6 @@ pub fn install(m: Gc<ModuleObj>) {
         ("issubclass", b_issubclass),
         ("iter", b_iter),
         ("len", b_len),
-        ("locals", b_locals),
         ("map", b_map),
         ("max", b_max),
         ("min", b_min),
@@ -771,7 +732,6 @@ pub fn install(m: Gc<ModuleObj>) {
         ("sorted", b_sorted),
         ("sum", b_sum),
         ("unichr", b_unichr),
-        ("vars", b_vars),
         ("zip", b_zip),
     ];
     for &(name, f) in fns {

@@ -35,8 +35,10 @@ fn install(m: Gc<ModuleObj>) {
     m.dict.set_str("NotImplemented", crate::runtime::NOT_IMPLEMENTED);
     m.dict.set_str("Ellipsis", crate::runtime::ELLIPSIS);
     functions::install(m);
+    interp_functions::install(m);
 }
 
 pub mod functions;
+pub mod interp_functions;
 #[cfg(test)]
 mod tests;
