@@ -16,6 +16,8 @@ pub enum IterKind {
     Range,
     /// Calls `seq.__getitem__(i)` until IndexError (old sequence protocol).
     GetItem,
+    /// set/frozenset keys by slot (see `objects::set::iter_next`).
+    SetItems,
 }
 
 #[repr(C)]

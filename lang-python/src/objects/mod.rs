@@ -1,7 +1,14 @@
 //! Python's builtin types, a module each, and `bootstrap`, which creates the
 //! type objects at start-up.
 
+pub mod args;
 pub mod classobj;
+pub mod iters;
+pub mod descr;
+pub mod xrange;
+pub mod numconv;
+pub mod complex;
+pub mod slice;
 pub mod dict_methods;
 pub mod list_methods;
 pub mod number_methods;
@@ -131,9 +138,16 @@ pub fn bootstrap() {
     list_methods::install();
     dict_methods::install();
     set::install();
+    slice::install();
+    iters::install();
+    complex::install();
+    descr::install();
+    xrange::install();
     file::install();
     let _ = HEAPTYPE;
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub mod container_tests;

@@ -13,9 +13,9 @@ mod iter;
 mod repr;
 
 pub use arith::{binop, inplace_op, unaryop, BinOp, UnaryOp};
-pub use attr::{delattr, getattr, getattr_opt, lookup_special, setattr};
+pub use attr::{bind as bind_descriptor, delattr, getattr, getattr_opt, lookup_special, setattr};
 pub use call::{call, call_method, exception_matches};
-pub use compare::{compare, eq_bool, truthy, CmpOp};
+pub use compare::{cmp3, compare, eq_bool, truthy, CmpOp};
 pub use iter::{contains, getitem, iter, len, next, setitem, delitem, to_vec};
 pub use repr::{repr, str_bytes, to_str, repr_bytes};
 
