@@ -11,6 +11,7 @@ pub mod unicode_methods;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod format;
 pub mod function;
 pub mod hashtable;
 pub mod instance;
@@ -21,6 +22,7 @@ pub mod long;
 pub mod module;
 pub mod numbers;
 pub mod seq_ops;
+pub mod slice;
 pub mod special_attrs;
 pub mod str;
 pub mod tuple;
@@ -128,3 +130,5 @@ pub fn bootstrap() {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod str_tests;
