@@ -984,7 +984,9 @@ pub fn m_mul<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     let k = match super::int::as_int(n) {
         Some(k) => k,
         None if super::long::as_long(n).is_some() => arg_int(n)?,
-        None => return Err(type_error(format!("'{}' object cannot be interpreted as an index", type_name(n)))),
+        // Not an index: let the other operand try (`__rmul__`); the binary
+        // operator then reports "can't multiply sequence by non-int".
+        None => return Ok(NOT_IMPLEMENTED),
     };
     let k = k.max(0) as usize;
     if s.len().checked_mul(k).is_none_or(|t| t > (1usize << 40)) {

@@ -1,7 +1,9 @@
 //! Format specifications: the mini-language after `:` in `'{:*^10,.2f}'`
 //! and the second argument of `format()`.
 //!
-//!     [[fill]align][sign][#][0][width][,][.precision][type]
+//! ```text
+//! [[fill]align][sign][#][0][width][,][.precision][type]
+//! ```
 //!
 //! `parse` turns the spec into a `Spec`; `format_text`, `format_int` and
 //! `format_float` render a value with it. Error messages are CPython 2.7's.

@@ -1,6 +1,8 @@
 //! `str.format(*args, **kwargs)`: replacement fields in braces.
 //!
-//!     "{0} {name!r:>10} {0.attr[key]:{width}}"
+//! ```text
+//! "{0} {name!r:>10} {0.attr[key]:{width}}"
+//! ```
 //!
 //! The template is scanned into literal text and fields; each field names
 //! an argument (auto-numbered `{}`, positional `{0}`, keyword `{name}`),
