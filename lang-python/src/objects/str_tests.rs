@@ -445,3 +445,245 @@ fn unicode_methods() {
     check(contains(u("axb"), s(b"x")), "True"); // 'x' in u'axb'
     check(contains(u("a"), i(1)), "TypeError: coercing to Unicode: need string or buffer, int found"); // 1 in u'a'
 }
+
+#[test]
+fn percent_errors() {
+    let _g = setup();
+    check(bin(BinOp::Mod, s(b"%d"), s(b"x")), "TypeError: %d format: a number is required, not str"); // '%d' % 'x'
+    check(bin(BinOp::Mod, s(b"%d %d"), t(&[i(1)])), "TypeError: not enough arguments for format string"); // '%d %d' % (1,)
+    check(bin(BinOp::Mod, s(b"%d"), t(&[i(1), i(2)])), "TypeError: not all arguments converted during string formatting"); // '%d' % (1, 2)
+    check(bin(BinOp::Mod, s(b"%y"), i(1)), "ValueError: unsupported format character 'y' (0x79) at index 1"); // '%y' % 1
+    check(bin(BinOp::Mod, s(b"%(a)s"), i(1)), "TypeError: format requires a mapping"); // '%(a)s' % 1
+    check(bin(BinOp::Mod, s(b"%"), t(&[])), "ValueError: incomplete format"); // '%' % ()
+    check(bin(BinOp::Mod, s(b"%s"), t(&[])), "TypeError: not enough arguments for format string"); // '%s' % ()
+    check(bin(BinOp::Mod, s(b"ab"), i(5)), "TypeError: not all arguments converted during string formatting"); // 'ab' % 5
+    check(bin(BinOp::Mod, s(b"ab"), t(&[])), "'ab'"); // 'ab' % ()
+    check(bin(BinOp::Mod, s(b"ab"), d(&[])), "'ab'"); // 'ab' % {}
+    check(bin(BinOp::Mod, s(b"%(a)s %d"), d(&[(s(b"a"), i(1))])), "TypeError: not enough arguments for format string"); // '%(a)s %d' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%(a)*d"), d(&[(s(b"a"), i(1))])), "TypeError: not enough arguments for format string"); // '%(a)*d' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%(a"), d(&[(s(b"a"), i(1))])), "ValueError: incomplete format key"); // '%(a' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%(b)s"), d(&[(s(b"a"), i(1))])), "KeyError: 'b'"); // '%(b)s' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%*s"), t(&[s(b"x"), s(b"y")])), "TypeError: * wants int"); // '%*s' % ('x', 'y')
+    check(bin(BinOp::Mod, s(b"%.*s"), t(&[s(b"x"), s(b"y")])), "TypeError: * wants int"); // '%.*s' % ('x', 'y')
+    check(bin(BinOp::Mod, s(b"%e"), s(b"x")), "TypeError: float argument required, not str"); // '%e' % 'x'
+    check(bin(BinOp::Mod, s(b"%x"), s(b"x")), "TypeError: %x format: a number is required, not str"); // '%x' % 'x'
+    check(bin(BinOp::Mod, s(b"%c"), f(1.5)), "TypeError: integer argument expected, got float"); // '%c' % 1.5
+    check(bin(BinOp::Mod, s(b"%c"), i(256)), "OverflowError: unsigned byte integer is greater than maximum"); // '%c' % 256
+    check(bin(BinOp::Mod, s(b"%c"), i(-1)), "OverflowError: unsigned byte integer is less than minimum"); // '%c' % -1
+    check(bin(BinOp::Mod, s(b"%c"), s(b"ab")), "TypeError: %c requires int or char"); // '%c' % 'ab'
+    check(bin(BinOp::Mod, s(b"%i"), s(b"3")), "TypeError: %d format: a number is required, not str"); // '%i' % '3'
+    check(bin(BinOp::Mod, s(b"%d"), NONE), "TypeError: %d format: a number is required, not NoneType"); // '%d' % None
+    check(bin(BinOp::Mod, s(b"%f"), NONE), "TypeError: float argument required, not NoneType"); // '%f' % None
+    check(bin(BinOp::Mod, s(b"%f"), big("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")), "TypeError: float argument required, not long"); // '%f' % 10**400
+    check(bin(BinOp::Mod, s(b"%d"), f(f64::INFINITY)), "TypeError: %d format: a number is required, not float"); // '%d' % 1e400
+    check(bin(BinOp::Mod, s(b"%\x01"), i(1)), "ValueError: unsupported format character '\x01' (0x1) at index 1"); // '%\x01' % 1
+    check(bin(BinOp::Mod, u("%y"), i(1)), "ValueError: unsupported format character 'y' (0x79) at index 1"); // u'%y' % 1
+    check(bin(BinOp::Mod, u("%"), i(1)), "ValueError: incomplete format"); // u'%' % 1
+    check(bin(BinOp::Mod, u("%c"), s(b"ab")), "TypeError: %c requires int or char"); // u'%c' % 'ab'
+    check(bin(BinOp::Mod, u("%c"), i(1114112)), "OverflowError: %c arg not in range(0x110000) (wide Python build)"); // u'%c' % 0x110000
+}
+
+#[test]
+fn percent_conversions() {
+    let _g = setup();
+    check(bin(BinOp::Mod, s(b"%(a)s %(b)r"), d(&[(s(b"a"), i(1)), (s(b"b"), s(b"x"))])), "\"1 'x'\""); // '%(a)s %(b)r' % {'a': 1, 'b': 'x'}
+    check(bin(BinOp::Mod, s(b"%s"), u("\u{e9}")), "u'\\xe9'"); // '%s' % u'\xe9'
+    check(bin(BinOp::Mod, s(b"\xe9%s"), u("x")), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // '\xe9%s' % u'x'
+    check(bin(BinOp::Mod, s(b"%5.2f|%-8.3e|%+g|% d|%#x|%#o|%05d|%x|%X"), t(&[f(3.14159), f(12345.678), f(0.0001), i(5), i(255), i(8), i(-42), i(-255), i(255)])), "' 3.14|1.235e+04|+0.0001| 5|0xff|010|-0042|-ff|FF'"); // '%5.2f|%-8.3e|%+g|% d|%#x|%#o|%05d|%x|%X' % (3.14159, 12345.678, 0.0001, 5, 255, 8, -42, -255, 255)
+    check(bin(BinOp::Mod, s(b"%.3f %.0f %.0f %.0f"), t(&[f(2.0005), f(0.5), f(1.5), f(2.5)])), "'2.001 0 2 2'"); // '%.3f %.0f %.0f %.0f' % (2.0005, 0.5, 1.5, 2.5)
+    check(bin(BinOp::Mod, s(b"%g %g %g %g %g"), t(&[i(100000), i(1000000), f(0.0001), f(1.0e-05), i(123456789)])), "'100000 1e+06 0.0001 1e-05 1.23457e+08'"); // '%g %g %g %g %g' % (100000, 1000000, 1e-4, 1e-5, 123456789)
+    check(bin(BinOp::Mod, s(b"%#g %#.3g %G %E"), t(&[f(1.0), f(1.0), f(1.0e-10), f(1.5)])), "'1.00000 1.00 1E-10 1.500000E+00'"); // '%#g %#.3g %G %E' % (1.0, 1.0, 1e-10, 1.5)
+    check(bin(BinOp::Mod, s(b"%r %s %r"), t(&[f(0.1), f(0.1), f(1.0e+22)])), "'0.1 0.1 1e+22'"); // '%r %s %r' % (0.1, 0.1, 1e22)
+    check(bin(BinOp::Mod, s(b"%c%c"), t(&[i(65), s(b"B")])), "'AB'"); // '%c%c' % (65, 'B')
+    check(bin(BinOp::Mod, s(b"%*d|%-*d|%.*f"), t(&[i(5), i(1), i(5), i(2), i(2), f(3.14159)])), "'    1|2    |3.14'"); // '%*d|%-*d|%.*f' % (5, 1, 5, 2, 2, 3.14159)
+    check(bin(BinOp::Mod, s(b"%d %i %u"), t(&[f(3.7), f(-3.7), big("1180591620717411303424")])), "'3 -3 1180591620717411303424'"); // '%d %i %u' % (3.7, -3.7, 2**70)
+    check(bin(BinOp::Mod, s(b"%x %o %X"), t(&[big("1180591620717411303424"), big("-1180591620717411303424"), f(3.5)])), "'400000000000000000 -200000000000000000000000 3'"); // '%x %o %X' % (2**70, -2**70, 3.5)
+    check(bin(BinOp::Mod, s(b"%f"), f(1.0e+50)), "'100000000000000007629769841091887003294964970946560.000000'"); // '%f' % 1e50
+    check(bin(BinOp::Mod, s(b"%.60f"), i(1)), "'1.000000000000000000000000000000000000000000000000000000000000'"); // '%.60f' % 1
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[NONE, l(&[i(1), s(b"a")])])), "\"None [1, 'a']\""); // '%s %s' % (None, [1, 'a'])
+    check(bin(BinOp::Mod, s(b"%%"), t(&[])), "'%'"); // '%%' % ()
+    check(bin(BinOp::Mod, s(b"%5%"), t(&[])), "'    %'"); // '%5%' % ()
+    check(bin(BinOp::Mod, s(b"%s"), l(&[])), "'[]'"); // '%s' % []
+    check(bin(BinOp::Mod, s(b"%d"), TRUE), "'1'"); // '%d' % True
+    check(bin(BinOp::Mod, s(b"%c"), s(b"x")), "'x'"); // '%c' % 'x'
+    check(bin(BinOp::Mod, s(b"%s"), d(&[(s(b"a"), i(1))])), "\"{'a': 1}\""); // '%s' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%.2s|%5s|%-5s|"), t(&[s(b"abc"), s(b"x"), s(b"y")])), "'ab|    x|y    |'"); // '%.2s|%5s|%-5s|' % ('abc', 'x', 'y')
+    check(bin(BinOp::Mod, s(b"%+.3d|%08.3f|%-08d|%+ d"), t(&[i(5), f(-3.14159), i(7), i(3)])), "'+005|-003.142|7       |+3'"); // '%+.3d|%08.3f|%-08d|%+ d' % (5, -3.14159, 7, 3)
+    check(bin(BinOp::Mod, s(b"%#.0f|%#x|%#X|%#o"), t(&[f(3.0), i(0), i(10), i(0)])), "'3.|0x0|0XA|0'"); // '%#.0f|%#x|%#X|%#o' % (3.0, 0, 10, 0)
+    check(bin(BinOp::Mod, s(b"%f %f %f %e"), t(&[f(f64::INFINITY), f(f64::NEG_INFINITY), f(f64::NAN), f(f64::INFINITY)])), "'inf -inf nan inf'"); // '%f %f %f %e' % (float('inf'), float('-inf'), float('nan'), float('inf'))
+    check(bin(BinOp::Mod, s(b"%5.1s|"), s(b"abc")), "'    a|'"); // '%5.1s|' % 'abc'
+    check(bin(BinOp::Mod, s(b"%ld %lx %hd"), t(&[i(1), i(255), i(3)])), "'1 ff 3'"); // '%ld %lx %hd' % (1, 255, 3)
+    check(bin(BinOp::Mod, s(b"%05s|%05c|%05%|%05f|%-05f|%+f|%F|%5F"), t(&[s(b"a"), s(b"b"), f(f64::INFINITY), f(f64::INFINITY), f(f64::NAN), f(f64::INFINITY), f(f64::NAN)])), "'    a|    b|    %|00inf|inf  |+nan|INF|  NAN'"); // '%05s|%05c|%05%|%05f|%-05f|%+f|%F|%5F' % ('a', 'b', float('inf'), float('inf'), float('nan'), float('inf'), float('nan'))
+    check(bin(BinOp::Mod, s(b"%#08x|%+08d|%#.5x|%#x|%#o|%#o|%#.3o"), t(&[i(255), i(5), i(255), i(-255), big("0"), big("8"), i(8)])), "'0x0000ff|+0000005|0x000ff|-0xff|0|010|010'"); // '%#08x|%+08d|%#.5x|%#x|%#o|%#o|%#.3o' % (255, 5, 255, -255, 0L, 8L, 8)
+    check(bin(BinOp::Mod, s(b"%#.0e|%.0e|%#.3g|%.3g|%g"), t(&[f(3.0), f(3.0), f(100000.0), f(100000.0), f(0.0)])), "'3.e+00|3e+00|1.00e+05|1e+05|0'"); // '%#.0e|%.0e|%#.3g|%.3g|%g' % (3.0, 3.0, 100000.0, 100000.0, 0.0)
+    check(bin(BinOp::Mod, s(b"%-+8.2f|% 08.2f"), t(&[f(3.14159), f(2.5)])), "'+3.14   | 0002.50'"); // '%-+8.2f|% 08.2f' % (3.14159, 2.5)
+    check(bin(BinOp::Mod, s(b"%*s"), t(&[i(-5), s(b"y")])), "'y    '"); // '%*s' % (-5, 'y')
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[big("1"), f(-0.0)])), "'1 -0.0'"); // '%s %s' % (1L, -0.0)
+    check(bin(BinOp::Mod, s(b"%d"), f(-0.0)), "'0'"); // '%d' % -0.0
+    check(bin(BinOp::Mod, s(b"%5c|%-5c|"), t(&[s(b"a"), i(66)])), "'    a|B    |'"); // '%5c|%-5c|' % ('a', 66)
+    check(bin(BinOp::Mod, s(b"%(a)s %%"), d(&[(s(b"a"), i(1))])), "'1 %'"); // '%(a)s %%' % {'a': 1}
+    check(bin(BinOp::Mod, s(b"%s"), t(&[t(&[i(1), i(2)])])), "'(1, 2)'"); // '%s' % ((1, 2),)
+    check(bin(BinOp::Mod, s(b"%(x(y))s"), d(&[(s(b"x(y)"), i(3))])), "'3'"); // '%(x(y))s' % {'x(y)': 3}
+    check(bin(BinOp::Mod, s(b"%c"), u("\u{e9}")), "u'\\xe9'"); // '%c' % u'\xe9'
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[s(b"a"), u("b")])), "u'a b'"); // '%s %s' % ('a', u'b')
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[u("a"), s(b"\xe9")])), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // '%s %s' % (u'a', '\xe9')
+    check(bin(BinOp::Mod, s(b"%r %s"), t(&[u("\u{e9}"), u("\u{e9}")])), "u\"u'\\\\xe9' \\xe9\""); // '%r %s' % (u'\xe9', u'\xe9')
+    check(bin(BinOp::Mod, u("%s %d"), t(&[s(b"a"), i(5)])), "u'a 5'"); // u'%s %d' % ('a', 5)
+    check(bin(BinOp::Mod, u("%s"), s(b"\xe9")), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // u'%s' % '\xe9'
+    check(bin(BinOp::Mod, u("%c"), i(233)), "u'\\xe9'"); // u'%c' % 233
+    check(bin(BinOp::Mod, u("%r"), u("\u{e9}")), "u\"u'\\\\xe9'\""); // u'%r' % u'\xe9'
+    check(bin(BinOp::Mod, s(b"%r"), u("\u{e9}")), "\"u'\\\\xe9'\""); // '%r' % u'\xe9'
+    check(bin(BinOp::Mod, u("%d %5.2f %x"), t(&[i(1), f(2.5), i(255)])), "u'1  2.50 ff'"); // u'%d %5.2f %x' % (1, 2.5, 255)
+    check(bin(BinOp::Mod, s(b"%010.3e|%-10.2g|%10.4G"), t(&[f(1234.5), f(1.2345e-05), f(1.0e+20)])), "'01.234e+03|1.2e-05   |     1E+20'"); // '%010.3e|%-10.2g|%10.4G' % (1234.5, 0.000012345, 1e20)
+    check(bin(BinOp::Mod, s(b"%.0e %.1e %.15g %.17g %.20g"), t(&[f(5.0e-324), f(1.25), f(0.1), f(0.1), f(0.1)])), "'5e-324 1.2e+00 0.1 0.10000000000000001 0.10000000000000000555'"); // '%.0e %.1e %.15g %.17g %.20g' % (5e-324, 1.25, 0.1, 0.1, 0.1)
+    check(bin(BinOp::Mod, s(b"%d"), big("1000000000000000000000000000000")), "'1000000000000000000000000000000'"); // '%d' % 10**30
+    check(bin(BinOp::Mod, s(b"%20d|%-20x|%+d"), t(&[i(1000000000000000000), i(1000000000000000000), big("10000000000000000000")])), "' 1000000000000000000|de0b6b3a7640000     |+10000000000000000000'"); // '%20d|%-20x|%+d' % (10**18, 10**18, 10**19)
+    check(bin(BinOp::Mod, s(b"%o %x"), t(&[i(-8), i(-255)])), "'-10 -ff'"); // '%o %x' % (-8, -255)
+    check(bin(BinOp::Mod, s(b"%.5d %.5x"), t(&[i(-42), i(255)])), "'-00042 000ff'"); // '%.5d %.5x' % (-42, 255)
+    check(bin(BinOp::Mod, s(b"%s"), f(1.0)), "'1.0'"); // '%s' % 1.0
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[f(1.0e+16), f(123456789012.5)])), "'1e+16 1.23456789012e+11'"); // '%s %s' % (1e16, 123456789012.5)
+    check(bin(BinOp::Mod, s(b"%.3s"), f(3.14159)), "'3.1'"); // '%.3s' % 3.14159
+    check(bin(BinOp::Mod, s(b"%.2f %.2f %.1f %.2e"), t(&[f(1.005), f(0.125), f(0.25), i(12345)])), "'1.00 0.12 0.2 1.23e+04'"); // '%.2f %.2f %.1f %.2e' % (1.005, 0.125, 0.25, 12345)
+    check(bin(BinOp::Mod, s(b"%.12g|%.16g|%.3g"), t(&[f(0.3333333333333333), f(0.6666666666666666), i(1234567)])), "'0.333333333333|0.6666666666666666|1.23e+06'"); // '%.12g|%.16g|%.3g' % (1/3.0, 2/3.0, 1234567)
+    check(bin(BinOp::Mod, s(b"%s|%r"), t(&[f(1.0e-05), f(123456789.0)])), "'1e-05|123456789.0'"); // '%s|%r' % (1e-5, 123456789.0)
+    check(bin(BinOp::Mod, s(b"%s"), f(1.2345678901234567e+19)), "'1.23456789012e+19'"); // '%s' % 12345678901234567890.0
+    check(bin(BinOp::Mod, s(b"%x"), i(0)), "'0'"); // '%x' % 0
+    check(bin(BinOp::Mod, s(b"%+d % d"), t(&[i(0), i(0)])), "'+0  0'"); // '%+d % d' % (0, 0)
+}
+
+#[test]
+fn format_spec() {
+    let _g = setup();
+    check(builtin("format", &[f(0.30000000000000004), s(b"")], &[]), "'0.3'"); // format(0.1 + 0.2, '')
+    check(builtin("format", &[f(0.30000000000000004), s(b"10")], &[]), "'       0.3'"); // format(0.1 + 0.2, '10')
+    check(builtin("format", &[f(1.0e+16), s(b"")], &[]), "'1e+16'"); // format(1e16, '')
+    check(builtin("format", &[f(1.0e+16), s(b"5")], &[]), "'1e+16'"); // format(1e16, '5')
+    check(builtin("format", &[f(1.0), s(b".3")], &[]), "'1.0'"); // format(1.0, '.3')
+    check(builtin("format", &[f(1234.5), s(b".3")], &[]), "'1.23e+03'"); // format(1234.5, '.3')
+    check(builtin("format", &[f(1.0), s(b"10")], &[]), "'       1.0'"); // format(1.0, '10')
+    check(builtin("format", &[f(123456789012.5), s(b"")], &[]), "'1.23456789012e+11'"); // format(123456789012.5, '')
+    check(builtin("format", &[f(123456789012.5), s(b"<20")], &[]), "'1.23456789012e+11   '"); // format(123456789012.5, '<20')
+    check(builtin("format", &[f(3.14159), s(b".2f")], &[]), "'3.14'"); // format(3.14159, '.2f')
+    check(builtin("format", &[f(3.14159), s(b"+.3e")], &[]), "'+3.142e+00'"); // format(3.14159, '+.3e')
+    check(builtin("format", &[f(1234567.891), s(b",.2f")], &[]), "'1,234,567.89'"); // format(1234567.891, ',.2f')
+    check(builtin("format", &[f(0.25), s(b".1%")], &[]), "'25.0%'"); // format(0.25, '.1%')
+    check(builtin("format", &[f(1.0e-05), s(b"g")], &[]), "'1e-05'"); // format(1e-5, 'g')
+    check(builtin("format", &[f(1.0e-05), s(b"n")], &[]), "'1e-05'"); // format(1e-5, 'n')
+    check(builtin("format", &[f(12345.678), s(b"*^20,.1f")], &[]), "'******12,345.7******'"); // format(12345.678, '*^20,.1f')
+    check(builtin("format", &[f(-1.5), s(b"=+10.2f")], &[]), "'-     1.50'"); // format(-1.5, '=+10.2f')
+    check(builtin("format", &[f(-1.5), s(b"010.2f")], &[]), "'-000001.50'"); // format(-1.5, '010.2f')
+    check(builtin("format", &[f(f64::INFINITY), s(b"010f")], &[]), "'0000000inf'"); // format(float('inf'), '010f')
+    check(builtin("format", &[f(f64::NAN), s(b"+G")], &[]), "'+NAN'"); // format(float('nan'), '+G')
+    check(builtin("format", &[f(2.5), s(b".0f")], &[]), "'2'"); // format(2.5, '.0f')
+    check(builtin("format", &[f(1.0), s(b"#.0f")], &[]), "ValueError: Alternate form (#) not allowed in float format specifier"); // format(1.0, '#.0f')
+    check(builtin("format", &[f(100.0), s(b".0e")], &[]), "'1e+02'"); // format(100.0, '.0e')
+    check(builtin("format", &[f(1.5), s(b"x")], &[]), "ValueError: Unknown format code 'x' for object of type 'float'"); // format(1.5, 'x')
+    check(builtin("format", &[f(1.5), s(b"d")], &[]), "ValueError: Unknown format code 'd' for object of type 'float'"); // format(1.5, 'd')
+    check(builtin("format", &[f(1.5), s(b",d")], &[]), "ValueError: Unknown format code 'd' for object of type 'float'"); // format(1.5, ',d')
+    check(builtin("format", &[f(1.5), s(b",.2e")], &[]), "'1.50e+00'"); // format(1.5, ',.2e')
+    check(builtin("format", &[f(-0.0), s(b"")], &[]), "'-0.0'"); // format(-0.0, '')
+    check(builtin("format", &[f(-0.0), s(b".1f")], &[]), "'-0.0'"); // format(-0.0, '.1f')
+    check(builtin("format", &[i(42), s(b"")], &[]), "'42'"); // format(42, '')
+    check(builtin("format", &[i(42), s(b"b")], &[]), "'101010'"); // format(42, 'b')
+    check(builtin("format", &[i(42), s(b"#b")], &[]), "'0b101010'"); // format(42, '#b')
+    check(builtin("format", &[i(42), s(b"#o")], &[]), "'0o52'"); // format(42, '#o')
+    check(builtin("format", &[i(42), s(b"#X")], &[]), "'0X2A'"); // format(42, '#X')
+    check(builtin("format", &[i(-42), s(b"#x")], &[]), "'-0x2a'"); // format(-42, '#x')
+    check(builtin("format", &[i(42), s(b"c")], &[]), "'*'"); // format(42, 'c')
+    check(builtin("format", &[i(42), s(b"+c")], &[]), "ValueError: Sign not allowed with integer format specifier 'c'"); // format(42, '+c')
+    check(builtin("format", &[i(1234567), s(b",")], &[]), "'1,234,567'"); // format(1234567, ',')
+    check(builtin("format", &[i(1234567), s(b"_")], &[]), "ValueError: Unknown format code '_' for object of type 'int'"); // format(1234567, '_')
+    check(builtin("format", &[i(42), s(b"08,")], &[]), "'0,000,042'"); // format(42, '08,')
+    check(builtin("format", &[i(123), s(b"010,")], &[]), "'00,000,123'"); // format(123, '010,')
+    check(builtin("format", &[i(-42), s(b"=8")], &[]), "'-     42'"); // format(-42, '=8')
+    check(builtin("format", &[i(42), s(b"^9")], &[]), "'   42    '"); // format(42, '^9')
+    check(builtin("format", &[i(42), s(b"x<8")], &[]), "'42xxxxxx'"); // format(42, 'x<8')
+    check(builtin("format", &[i(42), s(b".2")], &[]), "ValueError: Precision not allowed in integer format specifier"); // format(42, '.2')
+    check(builtin("format", &[i(42), s(b"e")], &[]), "'4.200000e+01'"); // format(42, 'e')
+    check(builtin("format", &[i(42), s(b".2f")], &[]), "'42.00'"); // format(42, '.2f')
+    check(builtin("format", &[i(42), s(b"%")], &[]), "'4200.000000%'"); // format(42, '%')
+    check(builtin("format", &[i(42), s(b"n")], &[]), "'42'"); // format(42, 'n')
+    check(builtin("format", &[i(42), s(b"s")], &[]), "ValueError: Unknown format code 's' for object of type 'int'"); // format(42, 's')
+    check(builtin("format", &[big("1180591620717411303424"), s(b",")], &[]), "'1,180,591,620,717,411,303,424'"); // format(2**70, ',')
+    check(builtin("format", &[big("1180591620717411303424"), s(b"#x")], &[]), "'0x400000000000000000'"); // format(2**70, '#x')
+    check(builtin("format", &[big("-1180591620717411303424"), s(b"+040,")], &[]), "'-000,000,001,180,591,620,717,411,303,424'"); // format(-2**70, '+040,')
+    check(builtin("format", &[TRUE, s(b"")], &[]), "'True'"); // format(True, '')
+    check(builtin("format", &[TRUE, s(b"d")], &[]), "'1'"); // format(True, 'd')
+    check(builtin("format", &[TRUE, s(b"5")], &[]), "'    1'"); // format(True, '5')
+    check(builtin("format", &[s(b"abc"), s(b"")], &[]), "'abc'"); // format('abc', '')
+    check(builtin("format", &[s(b"abc"), s(b"5")], &[]), "'abc  '"); // format('abc', '5')
+    check(builtin("format", &[s(b"abc"), s(b">5")], &[]), "'  abc'"); // format('abc', '>5')
+    check(builtin("format", &[s(b"abc"), s(b"^6")], &[]), "' abc  '"); // format('abc', '^6')
+    check(builtin("format", &[s(b"abc"), s(b".2")], &[]), "'ab'"); // format('abc', '.2')
+    check(builtin("format", &[s(b"abc"), s(b"x^9.1s")], &[]), "'xxxxaxxxx'"); // format('abc', 'x^9.1s')
+    check(builtin("format", &[s(b"abc"), s(b"+")], &[]), "ValueError: Sign not allowed in string format specifier"); // format('abc', '+')
+    check(builtin("format", &[s(b"abc"), s(b"=")], &[]), "ValueError: '=' alignment not allowed in string format specifier"); // format('abc', '=')
+    check(builtin("format", &[s(b"abc"), s(b",")], &[]), "ValueError: Cannot specify ',' with 's'."); // format('abc', ',')
+    check(builtin("format", &[s(b"abc"), s(b"d")], &[]), "ValueError: Unknown format code 'd' for object of type 'str'"); // format('abc', 'd')
+    check(builtin("format", &[s(b"abc"), s(b"05")], &[]), "ValueError: '=' alignment not allowed in string format specifier"); // format('abc', '05')
+    check(builtin("format", &[s(b"abc"), s(b"#")], &[]), "ValueError: Alternate form (#) not allowed in string format specifier"); // format('abc', '#')
+    check(builtin("format", &[u("abc"), s(b"^7")], &[]), "u'  abc  '"); // format(u'abc', '^7')
+    check(builtin("format", &[s(b"abc"), u("^7")], &[]), "u'  abc  '"); // format('abc', u'^7')
+    check(builtin("format", &[NONE, s(b"")], &[]), "'None'"); // format(None, '')
+    check(builtin("format", &[NONE, s(b"5")], &[]), "'None '"); // format(None, '5')
+    check(builtin("format", &[l(&[i(1)]), s(b"")], &[]), "'[1]'"); // format([1], '')
+    check(builtin("format", &[i(42), s(b"{")], &[]), "ValueError: Unknown format code '{' for object of type 'int'"); // format(42, '{')
+    check(builtin("format", &[i(42), s(b"<<5")], &[]), "'42<<<'"); // format(42, '<<5')
+    check(builtin("format", &[i(42), s(b",,")], &[]), "ValueError: Cannot specify ',' with ','."); // format(42, ',,')
+    check(builtin("format", &[i(42), s(b"10000000000000000000000")], &[]), "ValueError: Too many decimal digits in format string"); // format(42, '10000000000000000000000')
+    check(builtin("format", &[i(42), s(b"zz")], &[]), "ValueError: Invalid conversion specification"); // format(42, 'zz')
+    check(builtin("format", &[i(42), s(b",x")], &[]), "ValueError: Cannot specify ',' with 'x'."); // format(42, ',x')
+    check(builtin("format", &[i(42), s(b",b")], &[]), "ValueError: Cannot specify ',' with 'b'."); // format(42, ',b')
+    check(builtin("format", &[i(42), s(b",c")], &[]), "ValueError: Cannot specify ',' with 'c'."); // format(42, ',c')
+    check(builtin("format", &[i(42), s(b",n")], &[]), "ValueError: Cannot specify ',' with 'n'."); // format(42, ',n')
+    check(builtin("format", &[i(42), s(b".")], &[]), "ValueError: Format specifier missing precision"); // format(42, '.')
+    check(builtin("format", &[f(3.0), s(b" ")], &[]), "' 3.0'"); // format(3.0, ' ')
+    check(builtin("format", &[i(-3), s(b" ")], &[]), "'-3'"); // format(-3, ' ')
+    check(builtin("format", &[i(3), s(b"+")], &[]), "'+3'"); // format(3, '+')
+}
+
+#[test]
+fn str_format_method() {
+    let _g = setup();
+    check(m(s(b"{0} {1!r} {0!s:>5}"), "format", &[s(b"a"), s(b"b")]), "\"a 'b'     a\""); // '{0} {1!r} {0!s:>5}'.format('a', 'b')
+    check(m(s(b"{} {}"), "format", &[i(1), i(2)]), "'1 2'"); // '{} {}'.format(1, 2)
+    check(m(s(b"{0} {}"), "format", &[i(1), i(2)]), "ValueError: cannot switch from manual field specification to automatic field numbering"); // '{0} {}'.format(1, 2)
+    check(m(s(b"{} {0}"), "format", &[i(1), i(2)]), "ValueError: cannot switch from automatic field numbering to manual field specification"); // '{} {0}'.format(1, 2)
+    check(mk(s(b"{a} {b[0]} {d[k]}"), "format", &[], &[("a", i(1)), ("b", l(&[i(5)])), ("d", d(&[(s(b"k"), s(b"v"))]))]), "'1 5 v'"); // '{a} {b[0]} {d[k]}'.format(a=1, b=[5], d={'k': 'v'})
+    check(m(s(b"{0[1]}"), "format", &[s(b"xyz")]), "'y'"); // '{0[1]}'.format('xyz')
+    check(mk(s(b"{0:{1}}|{0:{w}.{p}f}"), "format", &[f(3.14159), i(8)], &[("w", i(10)), ("p", i(2))]), "' 3.14159|      3.14'"); // '{0:{1}}|{0:{w}.{p}f}'.format(3.14159, 8, w=10, p=2)
+    check(m(s(b"{{}} {{{0}}}"), "format", &[i(1)]), "'{} {1}'"); // '{{}} {{{0}}}'.format(1)
+    check(m(s(b"{"), "format", &[i(1)]), "ValueError: Single '{' encountered in format string"); // '{'.format(1)
+    check(m(s(b"}"), "format", &[i(1)]), "ValueError: Single '}' encountered in format string"); // '}'.format(1)
+    check(m(s(b"{0"), "format", &[i(1)]), "ValueError: unmatched '{' in format"); // '{0'.format(1)
+    check(m(s(b"{2}"), "format", &[i(1)]), "IndexError: tuple index out of range"); // '{2}'.format(1)
+    check(m(s(b"{x}"), "format", &[i(1)]), "KeyError: 'x'"); // '{x}'.format(1)
+    check(m(s(b"{0!x}"), "format", &[i(1)]), "ValueError: Unknown conversion specifier x"); // '{0!x}'.format(1)
+    check(m(s(b"{0[5]}"), "format", &[l(&[i(1)])]), "IndexError: list index out of range"); // '{0[5]}'.format([1])
+    check(m(s(b"{0[k]}"), "format", &[d(&[])]), "KeyError: 'k'"); // '{0[k]}'.format({})
+    check(m(s(b"{0:d}"), "format", &[s(b"a")]), "ValueError: Unknown format code 'd' for object of type 'str'"); // '{0:d}'.format('a')
+    check(m(u("{0} {1}"), "format", &[u("\u{e9}"), s(b"x")]), "u'\\xe9 x'"); // u'{0} {1}'.format(u'\xe9', 'x')
+    check(m(s(b"{0}"), "format", &[u("\u{e9}")]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // '{0}'.format(u'\xe9')
+    check(m(s(b"{0}"), "format", &[u("abc")]), "'abc'"); // '{0}'.format(u'abc')
+    check(m(s(b"{:^{}}"), "format", &[s(b"a"), i(5)]), "'  a  '"); // '{:^{}}'.format('a', 5)
+    check(m(s(b"{0!r:^10}"), "format", &[u("a")]), "\"   u'a'   \""); // '{0!r:^10}'.format(u'a')
+    check(m(s(b"{0:}"), "format", &[f(1.5)]), "'1.5'"); // '{0:}'.format(1.5)
+    check(m(s(b"{0[-1]}"), "format", &[d(&[(s(b"-1"), s(b"neg"))])]), "'neg'"); // '{0[-1]}'.format({'-1': 'neg'})
+    check(m(s(b"{0[a b]}"), "format", &[d(&[(s(b"a b"), i(1))])]), "'1'"); // '{0[a b]}'.format({'a b': 1})
+    check(m(s(b"{0!}"), "format", &[i(1)]), "ValueError: end of format while looking for conversion specifier"); // '{0!}'.format(1)
+    check(m(s(b"{0!rr}"), "format", &[i(1)]), "ValueError: expected ':' after format specifier"); // '{0!rr}'.format(1)
+    check(m(s(b"{:{:{}}}"), "format", &[i(1), i(2), i(3)]), "ValueError: Max string recursion exceeded"); // '{:{:{}}}'.format(1, 2, 3)
+    check(m(s(b"{0.}"), "format", &[i(1)]), "ValueError: Empty attribute in format string"); // '{0.}'.format(1)
+    check(m(s(b"{0[}"), "format", &[i(1)]), "ValueError: Missing ']' in format string"); // '{0[}'.format(1)
+    check(m(s(b"{0]}"), "format", &[i(1)]), "KeyError: '0]'"); // '{0]}'.format(1)
+    check(m(s(b"{!r}"), "format", &[s(b"x")]), "\"'x'\""); // '{!r}'.format('x')
+    check(m(s(b"x{}y"), "format", &[]), "IndexError: tuple index out of range"); // 'x{}y'.format()
+    check(m(s(b"{0[0]x}"), "format", &[l(&[i(1)])]), "ValueError: Only '.' or '[' may follow ']' in format field specifier"); // '{0[0]x}'.format([1])
+    check(m(s(b"{0:>{1}}"), "format", &[s(b"ab"), i(6)]), "'    ab'"); // '{0:>{1}}'.format('ab', 6)
+    check(m(s(b"{0:%}"), "format", &[f(0.5)]), "'50.000000%'"); // '{0:%}'.format(0.5)
+    check(m(s(b"{:,}"), "format", &[i(10000000000)]), "'10,000,000,000'"); // '{:,}'.format(10**10)
+    check(m(s(b"{0}{1}{0}"), "format", &[s(b"ab"), s(b"cd")]), "'abcdab'"); // '{0}{1}{0}'.format('ab', 'cd')
+    check(mk(s(b"{name:*<6}|"), "format", &[], &[("name", s(b"ab"))]), "'ab****|'"); // '{name:*<6}|'.format(name='ab')
+    check(m(s(b"{0:s}"), "format", &[i(1)]), "ValueError: Unknown format code 's' for object of type 'int'"); // '{0:s}'.format(1)
+    check(m(u("{0:s}"), "format", &[s(b"x")]), "u'x'"); // u'{0:s}'.format('x')
+}

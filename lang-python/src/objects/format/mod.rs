@@ -100,7 +100,9 @@ pub fn fmt_g(x: f64, prec: usize, alt: bool, upper: bool, add_dot_0: bool) -> St
         let s = format!("{:.*e}", p - 1, x);
         s.split_once('e').expect("exponent").1.parse().expect("integer exponent")
     };
-    let mut s = if exp >= -4 && exp < p as i32 {
+    // With add_dot_0, CPython switches to exponent form one digit earlier.
+    let limit = if add_dot_0 { p as i32 - 1 } else { p as i32 };
+    let mut s = if exp >= -4 && exp < limit {
         fmt_f(x, (p as i32 - 1 - exp) as usize, alt, upper)
     } else {
         fmt_e(x, p - 1, alt, upper)

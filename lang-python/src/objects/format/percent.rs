@@ -249,7 +249,8 @@ fn convert(c: u32, v: Value, fl: Flags, prec: Option<usize>, unicode: bool, inde
         }
         'c' => (vec![char_arg(v, unicode)?], false),
         _ => {
-            let shown = if (0x20..0x7f).contains(&c) { ch.to_string() } else { "?".to_string() };
+            // str formats show the raw character, unicode ones only printable ASCII.
+            let shown = if (0x20..0x7f).contains(&c) || (!unicode && c < 0x80) { ch.to_string() } else { "?".to_string() };
             return Err(value_error(format!("unsupported format character '{shown}' (0x{c:x}) at index {index}")).into());
         }
     })

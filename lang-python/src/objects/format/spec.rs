@@ -43,7 +43,9 @@ fn digits(s: &[u32], i: &mut usize) -> PyResult<Option<usize>> {
     Ok(if *i > start { Some(n) } else { None })
 }
 
-pub fn parse(s: &[u32]) -> PyResult<Spec> {
+/// `default_ty` is the presentation type assumed when none is given (it
+/// matters for the ',' check: strings default to 's').
+pub fn parse(s: &[u32], default_ty: Option<char>) -> PyResult<Spec> {
     let mut sp = Spec { fill: None, align: None, sign: None, alt: false, width: 0, comma: false, prec: None, ty: None };
     let mut i = 0;
     if s.len() >= 2 && is_align(s[1]) {
@@ -86,7 +88,7 @@ pub fn parse(s: &[u32]) -> PyResult<Spec> {
         sp.ty = Some(s[i]);
     }
     if sp.comma {
-        match sp.ty.and_then(char::from_u32) {
+        match sp.ty.and_then(char::from_u32).or(default_ty) {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
             Some(c) => return Err(value_error(format!("Cannot specify ',' with '{c}'."))),
         }
@@ -124,7 +126,7 @@ fn pad(body: Text, sp: &Spec, default: u8) -> Text {
 
 /// Formats a str/unicode value (`type_name` for error messages).
 pub fn format_text(t: &[u32], s: &[u32], type_name: &str) -> PyResult<Text> {
-    let sp = parse(s)?;
+    let sp = parse(s, Some('s'))?;
     match sp.ty {
         None | Some(0x73) => {}
         Some(c) => return Err(unknown(c, type_name)),
@@ -205,7 +207,7 @@ fn number(neg: bool, prefix: &str, int_digits: &str, rest: &str, sp: &Spec) -> T
 
 /// Formats an int, bool or long.
 pub fn format_int(n: &BigInt, s: &[u32], char_limit: u32) -> PyResult<Text> {
-    let sp = parse(s)?;
+    let sp = parse(s, Some('d'))?;
     let ty = sp.ty.and_then(char::from_u32).unwrap_or('d');
     match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
@@ -269,7 +271,7 @@ fn float_with(x: f64, sp: &Spec) -> PyResult<Text> {
 }
 
 pub fn format_float(x: f64, s: &[u32]) -> PyResult<Text> {
-    let sp = parse(s)?;
+    let sp = parse(s, None)?;
     float_with(x, &sp)
 }
 
