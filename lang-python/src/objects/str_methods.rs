@@ -487,22 +487,15 @@ fn expandtabs_slice<T: Ch>(s: &[T], tab: i64) -> Vec<T> {
     out
 }
 
+/// Lowercase after a cased character, titlecase otherwise (2.7's unicode
+/// rule; for str's ASCII letters it is the same as its own rule).
 fn title_slice<T: Ch>(s: &[T]) -> Vec<T> {
     let mut prev_cased = false;
     s.iter()
         .map(|&c| {
-            if c.is_upper() || c.is_title() {
-                let r = if prev_cased { c.to_lower() } else { c };
-                prev_cased = true;
-                r
-            } else if c.is_lower() {
-                let r = if prev_cased { c } else { c.to_title() };
-                prev_cased = true;
-                r
-            } else {
-                prev_cased = false;
-                c
-            }
+            let r = if prev_cased { c.to_lower() } else { c.to_title() };
+            prev_cased = c.is_lower() || c.is_upper() || c.is_title();
+            r
         })
         .collect()
 }
@@ -854,16 +847,17 @@ fn justify<T: Ch>(name: &str, args: &[Value], kw: KwArgs, how: Ordering) -> PyRe
     let width = arg_int(a[0].expect("required"))?;
     let fill = match a[1] {
         None => T::of(' ' as u32),
+        Some(f) if T::NAME == "unicode" => {
+            // unicode converts the fill (str decoded as ASCII), then checks its length.
+            let c = super::unicode_methods::coerce(f).map_err(|_| type_error("The fill character cannot be converted to Unicode"))?;
+            if c.len() != 1 {
+                return Err(type_error("The fill character must be exactly one character long"));
+            }
+            T::of(c[0])
+        }
         Some(f) => match T::slice_of(f) {
             Some(c) if c.len() == 1 => c[0],
-            // unicode accepts a one-character str fill; str does not accept unicode.
-            _ if T::NAME == "unicode" && as_bytes(f).is_some_and(|b| b.len() == 1) => {
-                T::of(decode_ascii(as_bytes(f).unwrap_or(b""))?[0])
-            }
-            _ => {
-                let what = if T::NAME == "str" { "char" } else { "char" };
-                return Err(type_error(format!("{name}() argument 2 must be {what}, not {}", type_name(f))));
-            }
+            _ => return Err(type_error(format!("{name}() argument 2 must be char, not {}", type_name(f)))),
         },
     };
     let len = s.len() as i64;
@@ -983,7 +977,10 @@ pub fn m_mul<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     let s = this::<T>(args)?;
     let k = match super::int::as_int(n) {
         Some(k) => k,
-        None if super::long::as_long(n).is_some() => arg_int(n)?,
+        None if super::long::as_long(n).is_some() => {
+            use num_traits::ToPrimitive;
+            super::long::as_long(n).and_then(|b| b.to_i64()).ok_or_else(|| crate::runtime::errors::overflow_error("cannot fit 'long' into an index-sized integer"))?
+        }
         // Not an index: let the other operand try (`__rmul__`); the binary
         // operator then reports "can't multiply sequence by non-int".
         None => return Ok(NOT_IMPLEMENTED),
@@ -1113,7 +1110,7 @@ fn str_translate(args: &[Value], kw: KwArgs) -> PyResult {
 fn str_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
-    let (enc, errors) = super::unicode_methods::codec_args(a[0], a[1])?;
+    let (enc, errors) = super::unicode_methods::codec_args("decode", a[0], a[1])?;
     Ok(new_unicode(super::unicode_methods::decode(s, &enc, &errors)?))
 }
 
@@ -1121,7 +1118,7 @@ fn str_decode(args: &[Value], kw: KwArgs) -> PyResult {
 fn str_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
-    let (enc, errors) = super::unicode_methods::codec_args(a[0], a[1])?;
+    let (enc, errors) = super::unicode_methods::codec_args("encode", a[0], a[1])?;
     super::unicode_methods::lookup_codec(&enc)?;
     let u = decode_ascii(s)?;
     Ok(new_str_owned(super::unicode_methods::encode(&u, &enc, &errors)?))

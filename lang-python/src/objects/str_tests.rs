@@ -15,6 +15,7 @@ use vmcore::Value;
 
 const NONE: Value = Value::NONE;
 const TRUE: Value = Value::TRUE;
+#[allow(dead_code)]
 const FALSE: Value = Value::FALSE;
 
 thread_local! {
@@ -48,6 +49,10 @@ fn s(b: &[u8]) -> Value {
 }
 fn u(x: &str) -> Value {
     unicode::new_unicode(x.chars().map(|c| c as u32).collect())
+}
+/// unicode from code points (for lone surrogates, which Rust strings cannot hold).
+fn uc(c: &[u32]) -> Value {
+    unicode::new_unicode(c.to_vec())
 }
 fn i(n: i64) -> Value {
     int::new_int(n)
@@ -686,4 +691,251 @@ fn str_format_method() {
     check(mk(s(b"{name:*<6}|"), "format", &[], &[("name", s(b"ab"))]), "'ab****|'"); // '{name:*<6}|'.format(name='ab')
     check(m(s(b"{0:s}"), "format", &[i(1)]), "ValueError: Unknown format code 's' for object of type 'int'"); // '{0:s}'.format(1)
     check(m(u("{0:s}"), "format", &[s(b"x")]), "u'x'"); // u'{0:s}'.format('x')
+}
+
+#[test]
+fn more_str_edges() {
+    let _g = setup();
+    check(m(s(b" a b "), "split", &[NONE, i(0)]), "['a b ']"); // ' a b '.split(None, 0)
+    check(m(s(b" a b "), "rsplit", &[NONE, i(0)]), "[' a b']"); // ' a b '.rsplit(None, 0)
+    check(m(s(b"a b "), "rsplit", &[NONE, i(5)]), "['a', 'b']"); // 'a b '.rsplit(None, 5)
+    check(m(s(b"abc"), "endswith", &[t(&[])]), "False"); // 'abc'.endswith(())
+    check(m(s(b"abcabc"), "rfind", &[s(b"b"), i(0), i(4)]), "1"); // 'abcabc'.rfind('b', 0, 4)
+    check(m(s(b"abcabc"), "rfind", &[s(b"b"), i(-3)]), "4"); // 'abcabc'.rfind('b', -3)
+    check(m(s(b"abcabc"), "count", &[s(b"b"), i(-3)]), "1"); // 'abcabc'.count('b', -3)
+    check(m(s(b"abcabc"), "index", &[s(b"c"), i(3), i(6)]), "5"); // 'abcabc'.index('c', 3, 6)
+    check(m(s(b"abcabc"), "find", &[s(b"b"), i(10)]), "-1"); // 'abcabc'.find('b', 10)
+    check(m(s(b"abcabc"), "find", &[s(b"b"), i(-100)]), "1"); // 'abcabc'.find('b', -100)
+    check(m(s(b"aaa"), "replace", &[s(b"a"), s(b"b"), i(0)]), "'aaa'"); // 'aaa'.replace('a', 'b', 0)
+    check(m(s(b"aaa"), "replace", &[s(b"a"), s(b"b"), i(-1)]), "'bbb'"); // 'aaa'.replace('a', 'b', -1)
+    check(m(s(b"aaa"), "replace", &[s(b"aa"), s(b"b")]), "'ba'"); // 'aaa'.replace('aa', 'b')
+    check(m(s(b"a.b.c"), "replace", &[s(b"."), s(b"")]), "'abc'"); // 'a.b.c'.replace('.', '')
+    check(m(s(b"abc"), "join", &[u("xy")]), "u'xabcy'"); // 'abc'.join(u'xy')
+    check(m(s(b"-"), "join", &[d(&[(s(b"a"), i(1))])]), "'a'"); // '-'.join({'a': 1})
+    check(m(u("-"), "join", &[l(&[s(b"\xe9")])]), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // u'-'.join(['\xe9'])
+    check(m(s(b"x"), "join", &[l(&[s(b"a"), u("\u{e9}")])]), "u'ax\\xe9'"); // 'x'.join(['a', u'\xe9'])
+    check(m(s(b"x"), "join", &[l(&[s(b"\xe9"), u("a")])]), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // 'x'.join(['\xe9', u'a'])
+    check(m(s(b"a\x0d\x0a"), "splitlines", &[TRUE]), "['a\\r\\n']"); // 'a\r\n'.splitlines(True)
+    check(m(s(b"a\x0d\x0a\x0d\x0a"), "splitlines", &[]), "['a', '']"); // 'a\r\n\r\n'.splitlines()
+    check(m(s(b""), "splitlines", &[]), "[]"); // ''.splitlines()
+    check(m(s(b"\x0d"), "splitlines", &[i(1)]), "['\\r']"); // '\r'.splitlines(1)
+    check(m(s(b"a\x0db\x09c"), "expandtabs", &[i(4)]), "'a\\rb   c'"); // 'a\rb\tc'.expandtabs(4)
+    check(m(s(b"\x09"), "expandtabs", &[i(-1)]), "''"); // '\t'.expandtabs(-1)
+    check(m(s(b"ab"), "zfill", &[i(-5)]), "'ab'"); // 'ab'.zfill(-5)
+    check(m(s(b"-"), "zfill", &[i(3)]), "'-00'"); // '-'.zfill(3)
+    check(m(s(b"abc"), "title", &[]), "'Abc'"); // 'abc'.title()
+    check(m(s(b"ABC def"), "title", &[]), "'Abc Def'"); // 'ABC def'.title()
+    check(m(s(b"a1b2"), "title", &[]), "'A1B2'"); // 'a1b2'.title()
+    check(m(s(b"A1B"), "istitle", &[]), "True"); // 'A1B'.istitle()
+    check(m(s(b"Ab Cd"), "istitle", &[]), "True"); // 'Ab Cd'.istitle()
+    check(m(s(b"AB"), "istitle", &[]), "False"); // 'AB'.istitle()
+    check(m(s(b""), "istitle", &[]), "False"); // ''.istitle()
+    check(m(s(b""), "islower", &[]), "False"); // ''.islower()
+    check(m(s(b"123"), "islower", &[]), "False"); // '123'.islower()
+    check(m(s(b"a1"), "islower", &[]), "True"); // 'a1'.islower()
+    check(m(s(b"\x0b\x0c"), "isspace", &[]), "True"); // '\x0b\x0c'.isspace()
+    check(m(s(b"\x1c"), "isspace", &[]), "False"); // '\x1c'.isspace()
+    check(m(s(b"aB1 "), "swapcase", &[]), "'Ab1 '"); // 'aB1 '.swapcase()
+    check(item(s(b"abcdef"), sl(i(1), i(100), NONE)), "'bcdef'"); // 'abcdef'[1:100]
+    check(item(s(b"abcdef"), sl(i(-100), i(2), NONE)), "'ab'"); // 'abcdef'[-100:2]
+    check(item(s(b"abcdef"), sl(NONE, NONE, i(0))), "ValueError: slice step cannot be zero"); // 'abcdef'[::0]
+    check(item(s(b"abcdef"), sl(i(10), NONE, NONE)), "''"); // 'abcdef'[10:]
+    check(item(s(b"abcdef"), sl(NONE, NONE, i(-2))), "'fdb'"); // 'abcdef'[::-2]
+    check(item(s(b"abcdef"), sl(i(-1), i(-4), i(-1))), "'fed'"); // 'abcdef'[-1:-4:-1]
+    check(item(s(b"abc"), TRUE), "'b'"); // 'abc'[True]
+    check(item(s(b"abc"), big("2")), "'c'"); // 'abc'[2L]
+    check(item(s(b"abc"), i(-4)), "IndexError: string index out of range"); // 'abc'[-4]
+    check(m(s(b"abc"), "__getslice__", &[i(1), i(100)]), "'bc'"); // 'abc'.__getslice__(1, 100)
+    check(m(s(b"abc"), "__getslice__", &[i(-5), i(2)]), "'ab'"); // 'abc'.__getslice__(-5, 2)
+    check(m(s(b"abc"), "__len__", &[]), "3"); // 'abc'.__len__()
+    check(m(s(b"abc"), "__contains__", &[s(b"bc")]), "True"); // 'abc'.__contains__('bc')
+    check(m(s(b"abc"), "__hash__", &[]), "1453079729188098211"); // 'abc'.__hash__()
+    check(m(s(b"abc"), "__eq__", &[s(b"abc")]), "True"); // 'abc'.__eq__('abc')
+    check(m(s(b"abc"), "__ne__", &[i(1)]), "NotImplemented"); // 'abc'.__ne__(1)
+    check(m(s(b"abc"), "__lt__", &[s(b"abd")]), "True"); // 'abc'.__lt__('abd')
+    check(m(s(b"abc"), "__repr__", &[]), "\"'abc'\""); // 'abc'.__repr__()
+    check(m(s(b"abc"), "__str__", &[]), "'abc'"); // 'abc'.__str__()
+    check(m(s(b"abc"), "__mod__", &[t(&[])]), "'abc'"); // 'abc'.__mod__(())
+    check(m(s(b"abc"), "__add__", &[s(b"d")]), "'abcd'"); // 'abc'.__add__('d')
+    check(m(s(b"abc"), "__mul__", &[i(2)]), "'abcabc'"); // 'abc'.__mul__(2)
+    check(m(s(b"abc"), "__rmul__", &[i(2)]), "'abcabc'"); // 'abc'.__rmul__(2)
+    check(m(s(b"abc"), "__format__", &[s(b">5")]), "'  abc'"); // 'abc'.__format__('>5')
+    check(m(s(b"%s"), "__mod__", &[i(5)]), "'5'"); // '%s'.__mod__(5)
+    check(bin(BinOp::Mul, s(b"ab"), i(0)), "''"); // 'ab' * 0
+    check(bin(BinOp::Mul, s(b"ab"), big("2")), "'abab'"); // 'ab' * 2L
+    check(bin(BinOp::Mul, s(b"ab"), f(2.0)), "TypeError: can't multiply sequence by non-int of type 'float'"); // 'ab' * 2.0
+    check(bin(BinOp::Mul, f(2.0), s(b"ab")), "TypeError: can't multiply sequence by non-int of type 'float'"); // 2.0 * 'ab'
+    check(bin(BinOp::Mul, l(&[]), s(b"a")), "TypeError: can't multiply sequence by non-int of type 'str'"); // [] * 'a'
+    check(m(s(b"a\x09b"), "expandtabs", &[big("8")]), "'a       b'"); // 'a\tb'.expandtabs(8L)
+    check(m(s(b"a b"), "split", &[s(b" "), big("1")]), "['a', 'b']"); // 'a b'.split(' ', 1L)
+    check(m(s(b"x"), "center", &[i(4), s(b"ab")]), "TypeError: center() argument 2 must be char, not str"); // 'x'.center(4, 'ab')
+    check(m(s(b"abc"), "ljust", &[i(-1)]), "'abc'"); // 'abc'.ljust(-1)
+    check(m(s(b"abc"), "rjust", &[i(5), s(b"")]), "TypeError: rjust() argument 2 must be char, not str"); // 'abc'.rjust(5, '')
+    check(m(s(b"abc"), "strip", &[s(b"")]), "'abc'"); // 'abc'.strip('')
+    check(m(s(b"xyz"), "lstrip", &[s(b"zyx")]), "''"); // 'xyz'.lstrip('zyx')
+    check(mk(s(b"a"), "decode", &[s(b"ascii")], &[("errors", s(b"strict"))]), "u'a'"); // 'a'.decode('ascii', errors='strict')
+    check(mk(s(b"a"), "encode", &[], &[("encoding", s(b"ascii"))]), "'a'"); // 'a'.encode(encoding='ascii')
+    check(m(s(b"a"), "decode", &[i(1)]), "TypeError: decode() argument 1 must be string, not int"); // 'a'.decode(1)
+    check(m(s(b"\xc3\xa9"), "decode", &[s(b"utf-8"), s(b"ignore")]), "u'\\xe9'"); // '\xc3\xa9'.decode('utf-8', 'ignore')
+    check(m(s(b"a\xe9\xff"), "decode", &[s(b"utf-8"), s(b"ignore")]), "u'a'"); // 'a\xe9\xff'.decode('utf-8', 'ignore')
+    check(m(s(b"a\xe9\xffb"), "decode", &[s(b"utf-8"), s(b"replace")]), "u'a\\ufffd\\ufffdb'"); // 'a\xe9\xffb'.decode('utf-8', 'replace')
+    check(m(s(b"\xfe\xff\x00a"), "decode", &[s(b"utf-16")]), "u'a'"); // '\xfe\xff\x00a'.decode('utf-16')
+    check(m(s(b"\x00a"), "decode", &[s(b"utf-16-be")]), "u'a'"); // '\x00a'.decode('utf-16-be')
+    check(m(s(b"a\x00\x00"), "decode", &[s(b"utf-16-le")]), "UnicodeDecodeError: 'utf16' codec can't decode byte 0x00 in position 2: truncated data"); // 'a\x00\x00'.decode('utf-16-le')
+    check(m(u("\u{e9}"), "encode", &[s(b"utf-8")]), "'\\xc3\\xa9'"); // '\xe9'.decode('latin-1').encode('utf-8')
+}
+
+#[test]
+fn more_unicode_edges() {
+    let _g = setup();
+    check(m(u("a\u{180e}b"), "split", &[]), "[u'a', u'b']"); // u'a\u180eb'.split()
+    check(m(u("\u{2028}"), "isspace", &[]), "True"); // u'\u2028'.isspace()
+    check(m(u("\u{1f}"), "isspace", &[]), "True"); // u'\x1f'.isspace()
+    check(m(u("ab\u{d}\u{a}cd\u{2029}e"), "splitlines", &[TRUE]), "[u'ab\\r\\n', u'cd\\u2029', u'e']"); // u'ab\r\ncd\u2029e'.splitlines(True)
+    check(m(u("a b"), "rsplit", &[]), "[u'a', u'b']"); // u'a b'.rsplit()
+    check(m(u("a,b,c"), "rsplit", &[u(","), i(1)]), "[u'a,b', u'c']"); // u'a,b,c'.rsplit(u',', 1)
+    check(m(u("abc"), "center", &[i(6), u("\u{e9}")]), "u'\\xe9abc\\xe9\\xe9'"); // u'abc'.center(6, u'\xe9')
+    check(m(u("abc"), "center", &[i(6), u("ab")]), "TypeError: The fill character must be exactly one character long"); // u'abc'.center(6, u'ab')
+    check(m(u("abc"), "center", &[i(6), i(1)]), "TypeError: The fill character cannot be converted to Unicode"); // u'abc'.center(6, 1)
+    check(m(u("abc"), "ljust", &[i(5), s(b"\xe9")]), "TypeError: The fill character cannot be converted to Unicode"); // u'abc'.ljust(5, '\xe9')
+    check(m(u("-12"), "zfill", &[i(5)]), "u'-0012'"); // u'-12'.zfill(5)
+    check(m(u("\u{1c4}"), "title", &[]), "u'\\u01c5'"); // u'\u01c4'.title()
+    check(m(u("\u{1c4}"), "lower", &[]), "u'\\u01c6'"); // u'\u01c4'.lower()
+    check(m(u("\u{1c5}"), "upper", &[]), "u'\\u01c4'"); // u'\u01c5'.upper()
+    check(m(u("\u{1c5}"), "istitle", &[]), "True"); // u'\u01c5'.istitle()
+    check(m(u("\u{1c6}"), "istitle", &[]), "False"); // u'\u01c6'.istitle()
+    check(m(u("\u{130}"), "lower", &[]), "u'i'"); // u'\u0130'.lower()
+    check(m(u("I"), "lower", &[]), "u'i'"); // u'I'.lower()
+    check(m(u("\u{b5}"), "upper", &[]), "u'\\u039c'"); // u'\xb5'.upper()
+    check(m(u("\u{1e9e}"), "lower", &[]), "u'\\xdf'"); // u'\u1e9e'.lower()
+    check(m(u("ABC"), "isupper", &[]), "True"); // u'ABC'.isupper()
+    check(m(u("\u{1c5}"), "isupper", &[]), "False"); // u'\u01c5'.isupper()
+    check(m(u("\u{1c5}"), "islower", &[]), "False"); // u'\u01c5'.islower()
+    check(m(u("x\u{301}"), "isalpha", &[]), "False"); // u'x\u0301'.isalpha()
+    check(m(u("\u{2163}"), "isnumeric", &[]), "True"); // u'\u2163'.isnumeric()
+    check(m(u("\u{2163}"), "isdigit", &[]), "False"); // u'\u2163'.isdigit()
+    check(m(u("\u{661}\u{662}"), "isdecimal", &[]), "True"); // u'\u0661\u0662'.isdecimal()
+    check(m(u("\u{661}\u{662}"), "isdigit", &[]), "True"); // u'\u0661\u0662'.isdigit()
+    check(m(u("\u{bd}"), "isdigit", &[]), "False"); // u'\u00bd'.isdigit()
+    check(m(u("abc"), "count", &[u("")]), "4"); // u'abc'.count(u'')
+    check(m(u("abcabc"), "rindex", &[u("c")]), "5"); // u'abcabc'.rindex(u'c')
+    check(m(u("abc"), "index", &[u("z")]), "ValueError: substring not found"); // u'abc'.index(u'z')
+    check(m(u("abc"), "find", &[s(b"c"), i(1)]), "2"); // u'abc'.find('c', 1)
+    check(m(u("\u{e9}"), "find", &[s(b"\xe9")]), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // u'\xe9'.find('\xe9')
+    check(bin(BinOp::Add, u("\u{e9}"), s(b"\xe9")), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // u'\xe9' + '\xe9'
+    check(m(u("\u{e9}"), "encode", &[s(b"latin-1")]), "'\\xe9'"); // u'\xe9'.encode('latin-1')
+    check(m(u("\u{e9}"), "encode", &[s(b"utf-8"), s(b"strict")]), "'\\xc3\\xa9'"); // u'\xe9'.encode('utf-8', 'strict')
+    check(m(u("a"), "encode", &[s(b"rot13")]), "'n'"); // u'a'.encode('rot13')
+    check(m(uc(&[0x61, 0xd800]), "encode", &[s(b"utf-8")]), "'a\\xed\\xa0\\x80'"); // u'a\ud800'.encode('utf-8')
+    check(m(uc(&[0xd83d, 0xde00]), "encode", &[s(b"utf-8")]), "'\\xf0\\x9f\\x98\\x80'"); // u'\ud83d\ude00'.encode('utf-8')
+    check(m(u("abc"), "translate", &[d(&[(i(97), u("xx")), (i(98), i(121)), (i(99), NONE)])]), "u'xxy'"); // u'abc'.translate({97: u'xx', 98: 121, 99: None})
+    check(m(u("abc"), "translate", &[d(&[(i(97), i(1114112))])]), "TypeError: character mapping must be in range(0x%lx)"); // u'abc'.translate({97: 0x110000})
+    check(m(u("abc"), "translate", &[d(&[])]), "u'abc'"); // u'abc'.translate({})
+    check(m(u("abc"), "translate", &[l(&[])]), "u'abc'"); // u'abc'.translate([])
+    check(item(u("ab"), sl(NONE, NONE, i(-1))), "u'ba'"); // u'ab'[::-1]
+    check(bin(BinOp::Mul, u("a"), i(3)), "u'aaa'"); // u'a' * 3
+    check(cmp(CmpOp::Lt, u("ab"), u("b")), "True"); // u'ab' < u'b'
+    check(cmp(CmpOp::Eq, u("ab"), u("ab")), "True"); // u'ab' == u'ab'
+    check(cmp(CmpOp::Ne, u("a"), s(b"a")), "False"); // u'a' != 'a'
+    check(cmp(CmpOp::Gt, u("b"), s(b"a")), "True"); // u'b' > 'a'
+    check(cmp(CmpOp::Eq, u("a"), i(1)), "False"); // u'a' == 1
+    check(m(u("a"), "__eq__", &[i(1)]), "NotImplemented"); // u'a'.__eq__(1)
+    check(m(u("abc"), "__repr__", &[]), "\"u'abc'\""); // u'abc'.__repr__()
+    check(m(u("\u{e9}"), "__str__", &[]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // u'\xe9'.__str__()
+    check(m(u("abc"), "__str__", &[]), "'abc'"); // u'abc'.__str__()
+    check(m(u("abc"), "__hash__", &[]), "1453079729188098211"); // u'abc'.__hash__()
+    check(bin(BinOp::Mod, u("%s-%s"), t(&[u("\u{e9}"), s(b"x")])), "u'\\xe9-x'"); // u'%s-%s' % (u'\xe9', 'x')
+    check(m(u("{}"), "format", &[f(1.5)]), "u'1.5'"); // u'{}'.format(1.5)
+    check(builtin("unicode", &[], &[]), "u''"); // unicode()
+    check(builtin("unicode", &[s(b"abc"), s(b"ascii"), s(b"strict")], &[]), "u'abc'"); // unicode('abc', 'ascii', 'strict')
+    check(builtin("unicode", &[], &[("string", s(b"abc")), ("encoding", s(b"latin-1"))]), "u'abc'"); // unicode(string='abc', encoding='latin-1')
+    check(builtin("unicode", &[s(b"abc"), s(b"ascii"), s(b"strict"), s(b"x")], &[]), "TypeError: unicode() takes at most 3 arguments (4 given)"); // unicode('abc', 'ascii', 'strict', 'x')
+    check(builtin("unicode", &[f(1.5)], &[]), "u'1.5'"); // unicode(1.5)
+    check(builtin("unicode", &[NONE], &[]), "u'None'"); // unicode(None)
+    check(builtin("unicode", &[l(&[i(1), u("\u{e9}")])], &[]), "u\"[1, u'\\\\xe9']\""); // unicode([1, u'\xe9'])
+    check(builtin("str", &[u("abc")], &[]), "'abc'"); // str(u'abc')
+    check(builtin("str", &[u("\u{e9}")], &[]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // str(u'\xe9')
+    check(builtin("str", &[], &[("object", s(b"x"))]), "'x'"); // str(object='x')
+    check(builtin("str", &[i(1), i(2)], &[]), "TypeError: str() takes at most 1 argument (2 given)"); // str(1, 2)
+}
+
+#[test]
+fn more_formatting() {
+    let _g = setup();
+    check(bin(BinOp::Mod, s(b"%.3g|%g|%e|%.0f|%.0f"), t(&[f(0.0001234), f(1.0e+16), i(0), f(0.5), f(-0.5)])), "'0.000123|1e+16|0.000000e+00|0|-0'"); // '%.3g|%g|%e|%.0f|%.0f' % (0.0001234, 1e16, 0, 0.5, -0.5)
+    check(bin(BinOp::Mod, s(b"%g|%g|%g"), t(&[f(0.0001), f(9.9999e-05), f(123456.5)])), "'0.0001|9.9999e-05|123456'"); // '%g|%g|%g' % (1e-4, 9.9999e-5, 123456.5)
+    check(bin(BinOp::Mod, s(b"%.1g|%.0g|%#.1g"), t(&[f(0.05), i(123), f(0.05)])), "'0.05|1e+02|0.05'"); // '%.1g|%.0g|%#.1g' % (0.05, 123, 0.05)
+    check(bin(BinOp::Mod, s(b"%10.4f|%-10.4f|%010.4f"), t(&[f(-3.14159), f(3.14159), f(-3.14159)])), "'   -3.1416|3.1416    |-0003.1416'"); // '%10.4f|%-10.4f|%010.4f' % (-3.14159, 3.14159, -3.14159)
+    check(bin(BinOp::Mod, s(b"%+e|% e|%E"), t(&[f(1.0e+100), f(-1.0e-100), f(1.5e+300)])), "'+1.000000e+100|-1.000000e-100|1.500000E+300'"); // '%+e|% e|%E' % (1e100, -1e-100, 1.5e300)
+    check(bin(BinOp::Mod, s(b"%.20e"), f(1.0e-300)), "'1.00000000000000002506e-300'"); // '%.20e' % 1e-300
+    check(bin(BinOp::Mod, s(b"%x|%X|%o"), t(&[big("100000000000000000000"), big("-100000000000000000000"), big("100000000000000000000")])), "'56bc75e2d63100000|-56BC75E2D63100000|12657072742654304000000'"); // '%x|%X|%o' % (10**20, -10**20, 10**20)
+    check(bin(BinOp::Mod, s(b"%#x|%#X|%#o"), t(&[big("100000000000000000000"), big("-100000000000000000000"), big("100000000000000000000")])), "'0x56bc75e2d63100000|-0X56BC75E2D63100000|012657072742654304000000'"); // '%#x|%#X|%#o' % (10**20, -10**20, 10**20)
+    check(bin(BinOp::Mod, s(b"%.30d"), big("100000000000000000000")), "'000000000100000000000000000000'"); // '%.30d' % 10**20
+    check(bin(BinOp::Mod, s(b"%+.30x"), big("100000000000000000000")), "'+000000000000056bc75e2d63100000'"); // '%+.30x' % 10**20
+    check(bin(BinOp::Mod, s(b"%-+#10x|"), i(255)), "'+0xff     |'"); // '%-+#10x|' % 255
+    check(bin(BinOp::Mod, s(b"%#10o|"), i(8)), "'       010|'"); // '%#10o|' % 8
+    check(bin(BinOp::Mod, s(b"% 5d|%+5d|%-5d|%05d"), t(&[i(-3), i(-3), i(-3), i(-3)])), "'   -3|   -3|-3   |-0003'"); // '% 5d|%+5d|%-5d|%05d' % (-3, -3, -3, -3)
+    check(bin(BinOp::Mod, s(b"%s"), TRUE), "'True'"); // '%s' % True
+    check(bin(BinOp::Mod, s(b"%r"), s(b"a\x0ab")), "\"'a\\\\nb'\""); // '%r' % 'a\nb'
+    check(bin(BinOp::Mod, s(b"%r"), s(b"it's")), "'\"it\\'s\"'"); // '%r' % "it's"
+    check(bin(BinOp::Mod, s(b"%5r"), i(1)), "'    1'"); // '%5r' % 1
+    check(bin(BinOp::Mod, s(b"%.1r"), s(b"abc")), "\"'\""); // '%.1r' % 'abc'
+    check(bin(BinOp::Mod, s(b"%(a)s%(a)s"), d(&[(s(b"a"), s(b"x"))])), "'xx'"); // '%(a)s%(a)s' % {'a': 'x'}
+    check(bin(BinOp::Mod, s(b"%()s"), d(&[(s(b""), i(5))])), "'5'"); // '%()s' % {'': 5}
+    check(bin(BinOp::Mod, s(b"%s %s"), t(&[s(b"a"), u("\u{e9}")])), "u'a \\xe9'"); // '%s %s' % ('a', u'\xe9')
+    check(bin(BinOp::Mod, s(b"%c"), i(0)), "'\\x00'"); // '%c' % 0
+    check(bin(BinOp::Mod, u("%5c|"), u("\u{e9}")), "u'    \\xe9|'"); // u'%5c|' % u'\xe9'
+    check(bin(BinOp::Mod, u("%-5s|%5s"), t(&[u("\u{e9}"), s(b"A")])), "u'\\xe9    |    A'"); // u'%-5s|%5s' % (u'\xe9', '\x41')
+    check(bin(BinOp::Mod, u("%x %X %o %e"), t(&[i(255), i(255), i(8), f(1.5)])), "u'ff FF 10 1.500000e+00'"); // u'%x %X %o %e' % (255, 255, 8, 1.5)
+    check(bin(BinOp::Mod, u("%%%s"), i(1)), "u'%1'"); // u'%%%s' % 1
+    check(bin(BinOp::Mod, s(b"%0*d"), t(&[i(5), i(42)])), "'00042'"); // '%0*d' % (5, 42)
+    check(bin(BinOp::Mod, s(b"%-*s|"), t(&[i(4), s(b"a")])), "'a   |'"); // '%-*s|' % (4, 'a')
+    check(bin(BinOp::Mod, s(b"%.*f"), t(&[i(-1), f(1.5)])), "'2'"); // '%.*f' % (-1, 1.5)
+    check(bin(BinOp::Mod, s(b"%f"), big("1")), "'1.000000'"); // '%f' % 1L
+    check(bin(BinOp::Mod, s(b"%d"), big("9223372036854775808")), "'9223372036854775808'"); // '%d' % 2**63
+    check(bin(BinOp::Mod, s(b"%d"), big("-9223372036854775808")), "'-9223372036854775808'"); // '%d' % -2**63
+    check(bin(BinOp::Mod, s(b"%i"), f(1.999)), "'1'"); // '%i' % 1.999
+    check(bin(BinOp::Mod, s(b"%d"), f(-1.999)), "'-1'"); // '%d' % -1.999
+    check(bin(BinOp::Mod, s(b"%x"), f(-1.5)), "'-1'"); // '%x' % -1.5
+    check(bin(BinOp::Mod, s(b"%u"), i(-3)), "'-3'"); // '%u' % -3
+    check(bin(BinOp::Mod, s(b"%.2f%%"), f(99.5)), "'99.50%'"); // '%.2f%%' % 99.5
+    check(m(s(b"{0:.3}"), "format", &[f(1.0)]), "'1.0'"); // '{0:.3}'.format(1.0)
+    check(m(s(b"{0:.1}"), "format", &[f(1.0)]), "'1e+00'"); // '{0:.1}'.format(1.0)
+    check(m(s(b"{0:.2}"), "format", &[f(10.0)]), "'1e+01'"); // '{0:.2}'.format(10.0)
+    check(m(s(b"{0:.3}"), "format", &[f(123.0)]), "'1.23e+02'"); // '{0:.3}'.format(123.0)
+    check(m(s(b"{0:.4}"), "format", &[f(123.0)]), "'123.0'"); // '{0:.4}'.format(123.0)
+    check(m(s(b"{0:.4}"), "format", &[f(1234.5)]), "'1.234e+03'"); // '{0:.4}'.format(1234.5)
+    check(m(s(b"{0}"), "format", &[f(100000000000.0)]), "'1e+11'"); // '{0}'.format(1e11)
+    check(m(s(b"{0:g}"), "format", &[f(100000000000.0)]), "'1e+11'"); // '{0:g}'.format(1e11)
+    check(m(s(b"{0:e}"), "format", &[f(0.0)]), "'0.000000e+00'"); // '{0:e}'.format(0.0)
+    check(m(s(b"{0:G}"), "format", &[f(1.0e-10)]), "'1E-10'"); // '{0:G}'.format(1e-10)
+    check(m(s(b"{0:.0%}"), "format", &[f(0.125)]), "'12%'"); // '{0:.0%}'.format(0.125)
+    check(m(s(b"{0:,.0f}"), "format", &[f(1234.5)]), "'1,234'"); // '{0:,.0f}'.format(1234.5)
+    check(m(s(b"{0:,}"), "format", &[f(1234.5)]), "'1,234.5'"); // '{0:,}'.format(1234.5)
+    check(m(s(b"{0:,}"), "format", &[f(-1234567.25)]), "'-1,234,567.25'"); // '{0:,}'.format(-1234567.25)
+    check(m(s(b"{0:012,.2f}"), "format", &[f(-1234.5)]), "'-0,001,234.50'"); // '{0:012,.2f}'.format(-1234.5)
+    check(m(s(b"{0:+,}"), "format", &[i(1000000)]), "'+1,000,000'"); // '{0:+,}'.format(10**6)
+    check(m(s(b"{0:#010b}"), "format", &[i(5)]), "'0b00000101'"); // '{0:#010b}'.format(5)
+    check(m(s(b"{0:#o}"), "format", &[i(-8)]), "'-0o10'"); // '{0:#o}'.format(-8)
+    check(m(s(b"{0:x}"), "format", &[big("18446744073709551616")]), "'10000000000000000'"); // '{0:x}'.format(2**64)
+    check(m(s(b"{0:c}"), "format", &[i(65)]), "'A'"); // '{0:c}'.format(0x41)
+    check(m(s(b"{0:c}"), "format", &[i(1114112)]), "OverflowError: %c arg not in range(0x100)"); // '{0:c}'.format(0x110000)
+    check(m(u("{0:c}"), "format", &[i(233)]), "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"); // u'{0:c}'.format(233)
+    check(m(s(b"{0:c}"), "format", &[i(233)]), "'\\xe9'"); // '{0:c}'.format(233)
+    check(m(s(b"{0:5c}|"), "format", &[i(65)]), "'    A|'"); // '{0:5c}|'.format(65)
+    check(m(s(b"{0:=^10}"), "format", &[s(b"mid")]), "'===mid===='"); // '{0:=^10}'.format('mid')
+    check(m(s(b"{0:\xe9^5}"), "format", &[s(b"a")]), "'\\xe9\\xe9a\\xe9\\xe9'"); // '{0:\xe9^5}'.format('a')
+    check(m(u("{0:\u{e9}^5}"), "format", &[u("a")]), "u'\\xe9\\xe9a\\xe9\\xe9'"); // u'{0:\xe9^5}'.format(u'a')
+    check(m(s(b"{0:>5}"), "format", &[NONE]), "' None'"); // '{0:>5}'.format(None)
+    check(m(s(b"{0:n}"), "format", &[i(1234567)]), "'1234567'"); // '{0:n}'.format(1234567)
+    check(m(s(b"{0:n}"), "format", &[f(1234567.0)]), "'1.23457e+06'"); // '{0:n}'.format(1234567.0)
+    check(m(s(b"{0!s}"), "format", &[u("x")]), "'x'"); // '{0!s}'.format(u'x')
+    check(m(u("{0!r}"), "format", &[s(b"x")]), "u\"'x'\""); // u'{0!r}'.format('x')
+    check(mk(s(b"{a.b}"), "format", &[], &[("a", i(1))]), "AttributeError: 'int' object has no attribute 'b'"); // '{a.b}'.format(a=1)
+    check(mk(s(b"{a[0][1]}"), "format", &[], &[("a", l(&[l(&[i(1), i(2)])]))]), "'2'"); // '{a[0][1]}'.format(a=[[1, 2]])
+    check(mk(s(b"{a[0]}"), "format", &[], &[("a", d(&[(i(0), s(b"int")), (s(b"0"), s(b"str"))]))]), "'int'"); // '{a[0]}'.format(a={0: 'int', '0': 'str'})
+    check(m(s(b"{0[0]"), "format", &[l(&[i(1)])]), "ValueError: unmatched '{' in format"); // '{0[0]'.format([1])
+    check(m(s(b"{0:{1}"), "format", &[i(1), i(2)]), "ValueError: unmatched '{' in format"); // '{0:{1}'.format(1, 2)
+    check(m(s(b"{:}{:}"), "format", &[i(1), i(2)]), "'12'"); // '{:}{:}'.format(1, 2)
+    check(m(s(b"{0:-^+10.2f}"), "format", &[f(3.14159)]), "'--+3.14---'"); // '{0:-^+10.2f}'.format(3.14159)
 }

@@ -153,6 +153,16 @@ pub enum Codec {
     Utf8,
     /// UTF-16 with a BOM (None) or fixed little/big endian.
     Utf16(Option<bool>),
+    /// rot13: a Latin-1 charmap that rotates ASCII letters.
+    Rot13,
+}
+
+fn rot13(c: u32) -> u32 {
+    match c {
+        0x41..=0x5a => (c - 0x41 + 13) % 26 + 0x41,
+        0x61..=0x7a => (c - 0x61 + 13) % 26 + 0x61,
+        _ => c,
+    }
 }
 
 impl Codec {
@@ -162,9 +172,9 @@ impl Codec {
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf8 => "utf8",
-            Codec::Utf16(None) => "utf16",
-            Codec::Utf16(Some(false)) => "utf-16-le",
-            Codec::Utf16(Some(true)) => "utf-16-be",
+            // Every UTF-16 variant reports itself as 'utf16'.
+            Codec::Utf16(_) => "utf16",
+            Codec::Rot13 => "charmap",
         }
     }
 }
@@ -179,12 +189,13 @@ pub fn lookup_codec(name: &str) -> PyResult<Codec> {
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
+        "rot13" | "rot_13" => Codec::Rot13,
         _ => return Err(lookup_error(format!("unknown encoding: {name}"))),
     })
 }
 
 /// (encoding, errors) from optional arguments; 2.7's defaults are ascii/strict.
-pub fn codec_args(enc: Option<Value>, errors: Option<Value>) -> PyResult<(String, String)> {
+pub fn codec_args(name: &str, enc: Option<Value>, errors: Option<Value>) -> PyResult<(String, String)> {
     let get = |v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
         match v {
             None => Ok(default.to_string()),
@@ -192,7 +203,7 @@ pub fn codec_args(enc: Option<Value>, errors: Option<Value>) -> PyResult<(String
                 Some(b) => Ok(String::from_utf8_lossy(b).into_owned()),
                 None => match as_unicode(v) {
                     Some(u) => Ok(u.iter().filter_map(|&c| char::from_u32(c)).collect()),
-                    None => Err(type_error(format!("argument {n} must be string, not {}", type_name(v)))),
+                    None => Err(type_error(format!("{name}() argument {n} must be string, not {}", type_name(v)))),
                 },
             },
         }
@@ -232,6 +243,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
     let mut out = Vec::with_capacity(b.len());
     match codec {
         Codec::Latin1 => out.extend(b.iter().map(|&c| c as u32)),
+        Codec::Rot13 => out.extend(b.iter().map(|&c| rot13(c as u32))),
         Codec::Ascii => {
             for (i, &c) in b.iter().enumerate() {
                 if c < 0x80 {
@@ -364,12 +376,16 @@ pub fn encode(u: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup_codec(encoding)?;
     let mut out = Vec::with_capacity(u.len());
     match codec {
-        Codec::Ascii | Codec::Latin1 => {
-            let (limit, reason) = if codec == Codec::Ascii { (0x80, "ordinal not in range(128)") } else { (0x100, "ordinal not in range(256)") };
+        Codec::Ascii | Codec::Latin1 | Codec::Rot13 => {
+            let (limit, reason) = match codec {
+                Codec::Ascii => (0x80, "ordinal not in range(128)"),
+                Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+                _ => (0x100, "character maps to <undefined>"),
+            };
             let mut i = 0;
             while i < u.len() {
                 if u[i] < limit {
-                    out.push(u[i] as u8);
+                    out.push(if codec == Codec::Rot13 { rot13(u[i]) } else { u[i] } as u8);
                     i += 1;
                     continue;
                 }
@@ -450,14 +466,14 @@ fn this<'a>(args: &[Value]) -> PyResult<&'a [u32]> {
 
 fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
-    let (enc, errors) = codec_args(a[0], a[1])?;
+    let (enc, errors) = codec_args("encode", a[0], a[1])?;
     Ok(new_str_owned(encode(this(args)?, &enc, &errors)?))
 }
 
 /// `unicode.decode`: 2.7 first encodes with the default (ASCII) codec.
 fn u_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
-    let (enc, errors) = codec_args(a[0], a[1])?;
+    let (enc, errors) = codec_args("decode", a[0], a[1])?;
     lookup_codec(&enc)?;
     let b = encode(this(args)?, "ascii", "strict")?;
     Ok(new_unicode(decode(&b, &enc, &errors)?))
@@ -555,7 +571,8 @@ fn u_translate(args: &[Value], kw: KwArgs) -> PyResult {
             out.extend_from_slice(u);
         } else if let (Some(i), false) = (super::int::as_int(r), r == Value::TRUE || r == Value::FALSE) {
             if !(0..0x110000).contains(&i) {
-                return Err(type_error("character mapping must be in range(0x110000)"));
+                // 2.7 really prints the unexpanded format here.
+                return Err(type_error("character mapping must be in range(0x%lx)"));
             }
             out.push(i as u32);
         } else {
@@ -576,7 +593,7 @@ fn u_new(args: &[Value], kw: KwArgs) -> PyResult {
                 return Err(type_error("decoding Unicode is not supported"));
             }
             let b = as_bytes(v).ok_or_else(|| type_error(format!("coercing to Unicode: need string or buffer, {} found", type_name(v))))?;
-            let (enc, errors) = codec_args(a[1], a[2])?;
+            let (enc, errors) = codec_args("unicode", a[1], a[2])?;
             decode(b, &enc, &errors)?
         }
     };

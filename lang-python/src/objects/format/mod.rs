@@ -156,6 +156,11 @@ pub fn format_builtin(v: Value, spec: Value) -> PyResult {
     })?;
     if let Some(r) = spec::format_native(v, &spec_text)? {
         let unicode = unicode_spec || as_unicode(v).is_some();
+        if unicode && as_unicode(v).is_none() && r.iter().any(|&c| c >= 0x80) {
+            // A byte from '%c' meets the implicit ASCII decoding of 2.7.
+            let b: Vec<u8> = r.iter().map(|&c| c as u8).collect();
+            super::str_methods::decode_ascii(&b)?;
+        }
         return Ok(finish(r, unicode));
     }
     match crate::ops::lookup_special(v, "__format__") {

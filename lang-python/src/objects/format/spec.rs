@@ -224,7 +224,7 @@ pub fn format_int(n: &BigInt, s: &[u32], char_limit: u32) -> PyResult<Text> {
         if sp.sign.is_some() {
             return Err(value_error("Sign not allowed with integer format specifier 'c'"));
         }
-        let c = num_traits::ToPrimitive::to_i64(n).unwrap_or(-1);
+        let c = num_traits::ToPrimitive::to_i64(n).ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
         if c < 0 || c >= char_limit as i64 {
             return Err(overflow_error(format!("%c arg not in range(0x{char_limit:x})")));
         }
@@ -292,7 +292,8 @@ pub fn format_native(v: Value, s: &[u32]) -> PyResult<Option<Text>> {
         return format_float(f, s).map(Some);
     }
     match as_bigint(v) {
-        Some(n) => format_int(&n, s, 0x110000).map(Some),
+        // 2.7 renders %c of an int as a byte, even for a unicode spec.
+        Some(n) => format_int(&n, s, 0x100).map(Some),
         None => Ok(None),
     }
 }
