@@ -69,7 +69,7 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    install_panic_hook();
+    vmcore::install_panic_hook();
     let cli = Cli::parse();
     match cli.command {
         Command::Langs { plugin } => langs(plugin.as_deref()),
@@ -195,23 +195,4 @@ fn check_readable(f: &Path) -> Result<(), String> {
 fn short_io_error(e: &std::io::Error) -> String {
     let s = e.to_string();
     s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-}
-
-/// Internal panics become one line and exit status 70, unless the user asked
-/// for a backtrace with RUST_BACKTRACE.
-fn install_panic_hook() {
-    if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
-        return;
-    }
-    std::panic::set_hook(Box::new(|info| {
-        let msg = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        let loc = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("vmbench: internal error: {}{loc} (set RUST_BACKTRACE=1 for details)", msg.lines().next().unwrap_or(""));
-        std::process::exit(70);
-    }));
 }

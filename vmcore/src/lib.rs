@@ -24,3 +24,22 @@ pub fn fatal(msg: &str) -> ! {
     eprintln!("vmbench: fatal error: {msg}");
     std::process::exit(70)
 }
+
+/// Internal panics become one line and exit status 70, unless the user asked
+/// for a backtrace with RUST_BACKTRACE.
+pub fn install_panic_hook() {
+    if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        let loc = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("vmbench: internal error: {}{loc} (set RUST_BACKTRACE=1 for details)", msg.lines().next().unwrap_or(""));
+        std::process::exit(70);
+    }));
+}

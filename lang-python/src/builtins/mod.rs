@@ -35,6 +35,8 @@ fn install(m: Gc<ModuleObj>) {
     m.dict.set_str("NotImplemented", crate::runtime::NOT_IMPLEMENTED);
     m.dict.set_str("Ellipsis", crate::runtime::ELLIPSIS);
     functions::install(m);
+    interp_functions::install(m);
 }
 
 mod functions;
+pub mod interp_functions;

@@ -11,6 +11,8 @@ pub struct FunctionObj {
     pub cls: Value,
     pub code: Value,
     pub globals: Value,
+    /// The builtins dict frames of this function see (from globals at creation).
+    pub builtins: Value,
     /// Tuple of default values or NONE.
     pub defaults: Cell<Value>,
     /// Tuple of cells or NONE.
@@ -23,7 +25,7 @@ pub struct FunctionObj {
 }
 unsafe impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
-        t.values(&[self.cls, self.code, self.globals, self.defaults.get(), self.closure, self.name.get(), self.doc.get(), self.module.get(), self.dict.get()]);
+        t.values(&[self.cls, self.code, self.globals, self.builtins, self.defaults.get(), self.closure, self.name.get(), self.doc.get(), self.module.get(), self.dict.get()]);
     }
 }
 vmcore::gc_type!(FunctionObj, "function");

@@ -120,11 +120,18 @@ pub fn as_instance(v: Value) -> Option<Gc<ObjectObj>> {
     Gc::<ObjectObj>::downcast(v)
 }
 
-/// The builtin value behind `v`: `v` itself, or the `base` of a subclass instance.
+/// The builtin value behind `v`: `v` itself, or the `base` of an instance of
+/// a subclass of a builtin type.
 #[inline]
 pub fn unwrap_base(v: Value) -> Value {
     match Gc::<ObjectObj>::downcast(v) {
-        Some(o) if !o.base.get().is_empty() => o.base.get(),
+        Some(o) if !o.base.get().is_empty() && !is_exception_layout(o.cls.get()) => o.base.get(),
         _ => v,
     }
+}
+
+/// Exception instances keep their `args` in `base`; that is not a builtin
+/// payload to look through.
+fn is_exception_layout(cls: Value) -> bool {
+    super::typeobj::as_type(cls).is_some_and(|t| t.solid.get() == crate::runtime::types::base_exception())
 }

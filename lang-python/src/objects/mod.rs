@@ -10,6 +10,7 @@ pub mod str_methods;
 pub mod unicode_methods;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
 pub mod float;
 pub mod format;
 pub mod function;
@@ -50,6 +51,12 @@ pub fn add_static(t: Value, name: &'static str, f: NativeFn) {
 
 fn object_new(args: &[Value], _kw: KwArgs) -> PyResult {
     let cls = typeobj::as_type(args[0]).ok_or_else(|| crate::runtime::errors::type_error("object.__new__(X): X is not a type object"))?;
+    let solid = cls.solid.get();
+    if solid != types::object() {
+        // Instances of builtin layouts must be made by their own __new__.
+        let s = typeobj::class_name(solid);
+        return Err(crate::runtime::errors::type_error(format!("object.__new__({}) is not safe, use {s}.__new__()", cls.name())));
+    }
     Ok(instance::new_instance(cls).as_value())
 }
 
@@ -67,6 +74,7 @@ pub fn bootstrap() {
         return;
     }
     vmcore::gc::add_root_scanner(types::trace_roots);
+    vmcore::gc::add_root_scanner(typeobj::trace_cache);
     // `type` and `object` refer to each other: make both, then patch.
     let type_t = new_type(Value::EMPTY, "type", vec![], Value::EMPTY, BASETYPE);
     type_t.cls.set(type_t.as_value());
@@ -125,6 +133,7 @@ pub fn bootstrap() {
     list_methods::install();
     dict_methods::install();
     set::install();
+    file::install();
     let _ = HEAPTYPE;
 }
 

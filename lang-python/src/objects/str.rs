@@ -82,8 +82,26 @@ pub fn as_bytes<'a>(v: Value) -> Option<&'a [u8]> {
     Some(unsafe { &*(&*s.bytes as *const [u8]) })
 }
 
+/// A fast non-cryptographic hasher for the intern table: names are short and
+/// come from program text, and the table is probed on every `intern`.
+#[derive(Default)]
+pub struct FxHasher(u64);
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
 thread_local! {
-    static INTERNED: RefCell<HashMap<Box<[u8]>, Root>> = RefCell::new(HashMap::new());
+    static INTERNED: RefCell<HashMap<Box<[u8]>, Root, FxBuild>> = RefCell::new(HashMap::default());
     static CHARS: RefCell<Vec<Root>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -99,6 +117,27 @@ fn single_char(c: u8) -> Value {
         }
         cs[c as usize].get()
     })
+}
+
+/// The interned str for a name known at compile time, cached per call site:
+/// `iname!("__init__")` costs a thread-local load after the first use.
+#[macro_export]
+macro_rules! iname {
+    ($s:literal) => {{
+        thread_local! {
+            static NAME: std::cell::Cell<vmcore::Value> = const { std::cell::Cell::new(vmcore::Value::EMPTY) };
+        }
+        NAME.with(|n| {
+            let v = n.get();
+            if v.is_empty() {
+                let v = $crate::objects::str::intern($s);
+                n.set(v);
+                v
+            } else {
+                v
+            }
+        })
+    }};
 }
 
 /// The unique str object for `name`.

@@ -95,6 +95,7 @@ pub fn new_type(meta: Value, name: &str, bases: Vec<Value>, solid: Value, flags:
     if solid.is_empty() {
         t.solid.set(t.as_value());
     }
+    bump_epoch();
     t
 }
 
@@ -162,8 +163,55 @@ pub fn class_name(c: Value) -> String {
     "?".into()
 }
 
-/// Looks `name` up along `t`'s MRO (no descriptors invoked).
+const CACHE_SIZE: usize = 4096;
+
+/// One entry of the type attribute cache: (type, name) -> result at `epoch`.
+#[derive(Copy, Clone)]
+struct CacheEntry {
+    ty: Value,
+    name: Value,
+    epoch: u64,
+    /// EMPTY when the type has no such attribute.
+    result: Value,
+}
+
+const EMPTY_ENTRY: CacheEntry = CacheEntry { ty: Value::EMPTY, name: Value::EMPTY, epoch: 0, result: Value::EMPTY };
+
+thread_local! {
+    static CACHE: std::cell::UnsafeCell<[CacheEntry; CACHE_SIZE]> = const { std::cell::UnsafeCell::new([EMPTY_ENTRY; CACHE_SIZE]) };
+}
+
+/// The cache is a GC root: entries keep their type and name alive, so a
+/// cached address can never be reused by another object.
+pub fn trace_cache(t: &mut Tracer) {
+    CACHE.with(|c| {
+        for e in unsafe { &*c.get() }.iter() {
+            t.values(&[e.ty, e.name, e.result]);
+        }
+    });
+}
+
+/// Looks `name` up along `t`'s MRO (no descriptors invoked), through a
+/// direct-mapped cache validated by the global type `EPOCH` (as CPython's
+/// method cache is by type version tags).
+#[inline]
 pub fn lookup(t: Value, name: Value) -> Option<Value> {
+    let epoch = EPOCH.load(Relaxed);
+    let slot = ((t.0 >> 4) ^ (name.0 >> 3).wrapping_mul(0x9E37_79B9)) as usize % CACHE_SIZE;
+    let hit = CACHE.with(|c| {
+        // SAFETY: thread-local; no reference escapes this closure.
+        let e = unsafe { (*c.get())[slot] };
+        (e.ty == t && e.name == name && e.epoch == epoch).then_some(e.result)
+    });
+    if let Some(r) = hit {
+        return if r.is_empty() { None } else { Some(r) };
+    }
+    let r = lookup_uncached(t, name);
+    CACHE.with(|c| unsafe { (&mut *c.get())[slot] = CacheEntry { ty: t, name, epoch, result: r.unwrap_or(Value::EMPTY) } });
+    r
+}
+
+fn lookup_uncached(t: Value, name: Value) -> Option<Value> {
     let t = as_type(t)?;
     for &c in t.mro.borrow().iter() {
         let d = if let Some(ct) = as_type(c) { ct.dict } else if let Some(k) = super::classobj::as_class(c) { k.dict } else { continue };

@@ -74,3 +74,9 @@ pub fn encode_ascii(v: Value) -> PyResult<Vec<u8>> {
     // The codec raises UnicodeEncodeError with CPython's exact message.
     crate::objects::unicode_methods::encode(c, "ascii", "strict")
 }
+
+/// Bytes written by `print` and `file.write` for a unicode object: ASCII,
+/// as CPython does when the stream has no declared encoding.
+pub fn encode_for_output(v: Value) -> PyResult<Vec<u8>> {
+    encode_ascii(v)
+}

@@ -97,7 +97,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
     if tv == types::type_() && args.len() == 1 && kw.is_empty() {
         return Ok(type_of(args[0]));
     }
-    let new = lookup(tv, pystr::intern("__new__")).ok_or_else(|| type_error(format!("cannot create '{}' instances", t.name())))?;
+    let new = lookup(tv, crate::iname!("__new__")).ok_or_else(|| type_error(format!("cannot create '{}' instances", t.name())))?;
     let new = match crate::objects::function::as_wrapper(new) {
         Some(w) if w.cls == types::staticmethod() => w.f.get(),
         _ => new,
@@ -110,7 +110,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
     if !is_subtype(super::class_of(obj), tv) {
         return Ok(obj);
     }
-    if let Some(init) = lookup(type_of(obj), pystr::intern("__init__")) {
+    if let Some(init) = lookup(type_of(obj), crate::iname!("__init__")) {
         let is_object_init = as_builtin(init).is_some_and(|b| b.owner == types::object());
         if !is_object_init {
             let mut iargs = Vec::with_capacity(args.len() + 1);
@@ -129,7 +129,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
 fn classic_call(c: vmcore::Gc<classobj::ClassObj>, args: &[Value], kw: KwArgs) -> PyResult {
     let inst = classobj::new_classic_instance(c.as_value());
     let obj = inst.as_value();
-    match classobj::class_lookup(c, pystr::intern("__init__")) {
+    match classobj::class_lookup(c, crate::iname!("__init__")) {
         Some(init) => {
             let mut iargs = Vec::with_capacity(args.len() + 1);
             iargs.push(obj);

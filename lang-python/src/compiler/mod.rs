@@ -1,0 +1,8 @@
+//! From AST to code objects: scope analysis (`symtable`) then code
+//! generation (`codegen`) into our instruction set (`code`).
+
+pub mod code;
+pub mod codegen;
+pub mod symtable;
+
+pub use codegen::{compile, Mode};

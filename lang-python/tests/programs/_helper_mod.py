@@ -1,0 +1,3 @@
+CONST = "c"
+def square(x):
+    return x * x

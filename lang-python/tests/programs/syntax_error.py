@@ -1,0 +1,3 @@
+print "ok so far"
+def broken(:
+    pass
