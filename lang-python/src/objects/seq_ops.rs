@@ -8,6 +8,12 @@ use crate::runtime::{type_of, types, PyResult, NOT_IMPLEMENTED};
 use vmcore::Value;
 
 fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
+    if let Some(b) = crate::objects::long::as_long(n) {
+        // A long count must still fit a C index.
+        use num_traits::ToPrimitive;
+        let k = b.to_i64().ok_or_else(|| crate::runtime::errors::overflow_error("cannot fit 'long' into an index-sized integer"))?;
+        return Ok(Some(k.max(0) as usize));
+    }
     match crate::objects::int::as_int(n) {
         Some(k) => Ok(Some(k.max(0) as usize)),
         None if crate::objects::numbers::to_num(n).is_some() || crate::objects::float::as_float(n).is_some() => {

@@ -24,7 +24,11 @@ pub fn call(f: Value, args: &[Value], kw: KwArgs) -> PyResult {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(b.self_);
         full.extend_from_slice(args);
-        return (b.f)(&full, kw);
+        let r = (b.f)(&full, kw);
+        // `full` is not scanned by the GC: keep the bound object (and so
+        // `self_`) visible on the stack until the call returns.
+        std::hint::black_box(f);
+        return r;
     }
     if let Some(m) = as_method(f) {
         if m.self_.is_empty() {
@@ -46,7 +50,9 @@ pub fn call(f: Value, args: &[Value], kw: KwArgs) -> PyResult {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(m.self_);
         full.extend_from_slice(args);
-        return call(m.func, &full, kw);
+        let r = call(m.func, &full, kw);
+        std::hint::black_box(f);
+        return r;
     }
     if let Some(t) = as_type(f) {
         return type_call(t, args, kw);
