@@ -1,0 +1,93 @@
+//! The one error type the front end produces.  It carries exactly the
+//! attributes of CPython's SyntaxError instance (filename, lineno, offset,
+//! text) so the interpreter can build a real exception object from it and
+//! tracebacks look the same as CPython's.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// SyntaxError
+    Syntax,
+    /// IndentationError (a SyntaxError subclass)
+    Indentation,
+    /// TabError (an IndentationError subclass; only raised under `-tt`)
+    Tab,
+    /// CPython raises a plain ValueError for a bad `\x` escape in a byte
+    /// string literal ("invalid \x escape"); we report it through the same
+    /// channel and let the caller raise ValueError.
+    Value,
+    /// TypeError: source containing NUL bytes (what compile() raises).
+    Type,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: usize,
+    /// 1-based column as CPython reports it; None for errors raised while
+    /// building the AST (CPython sets offset=None there).
+    pub offset: Option<usize>,
+    pub text: Option<String>,
+    /// True when the input merely ended too early (an interactive prompt
+    /// should ask for more lines instead of reporting the error).
+    pub incomplete: bool,
+}
+
+impl SyntaxError {
+    /// The two lines CPython's traceback printer shows under the
+    /// `File "...", line N` header: the stripped source line indented by
+    /// four spaces, and a caret under the offending column.
+    pub fn format_caret(&self) -> String {
+        let text = match &self.text {
+            Some(t) => t,
+            None => return String::new(),
+        };
+        // CPython's print_error_text: only the last line of a multi-line
+        // text is shown, leading whitespace is dropped and the offset is
+        // adjusted by the same amount.
+        let mut offset = self.offset.map(|o| o as isize).unwrap_or(-1);
+        let mut t: &str = text;
+        loop {
+            match t.find('\n') {
+                Some(nl) if (nl as isize) < offset && nl + 1 < t.len() => {
+                    offset -= (nl + 1) as isize;
+                    t = &t[nl + 1..];
+                }
+                _ => break,
+            }
+        }
+        let trimmed = t.trim_start_matches([' ', '\t', '\x0c']);
+        offset -= (t.len() - trimmed.len()) as isize;
+        let line = trimmed.trim_end_matches('\n');
+        let mut out = format!("    {}\n", line);
+        if offset >= 1 {
+            out.push_str("    ");
+            for _ in 0..(offset - 1) {
+                out.push(' ');
+            }
+            out.push_str("^\n");
+        }
+        out
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ErrorKind::Syntax => "SyntaxError",
+            ErrorKind::Indentation => "IndentationError",
+            ErrorKind::Tab => "TabError",
+            ErrorKind::Value => "ValueError",
+            ErrorKind::Type => "TypeError",
+        }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({}, line {})", self.type_name(), self.msg, self.filename, self.lineno)
+    }
+}
+
+impl std::error::Error for SyntaxError {}

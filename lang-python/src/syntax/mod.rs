@@ -1,0 +1,161 @@
+//! Python 2.7 front end: source bytes -> tokens -> AST.
+//!
+//! Pipeline: `source` (encoding, newlines) -> `lexer` (tokens with
+//! CPython-compatible positions) -> `future` (print_function /
+//! unicode_literals switch the token stream) -> the LALRPOP `grammar`,
+//! whose actions use `builder` to create `ast` nodes.  Every failure is a
+//! `SyntaxError` value carrying CPython's message and location.
+
+pub mod ast;
+mod builder;
+pub mod dump;
+pub mod errors;
+pub mod future;
+pub mod lexer;
+mod numbers;
+pub mod source;
+mod strings;
+pub mod tokens;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, unused_parens, unused_variables, dead_code)]
+    grammar,
+    "/syntax/grammar.rs"
+);
+
+use std::cell::RefCell;
+
+use lalrpop_util::ParseError;
+
+pub use errors::{ErrorKind, SyntaxError};
+pub use future::{
+    CO_FUTURE_ABSOLUTE_IMPORT, CO_FUTURE_DIVISION, CO_FUTURE_PRINT_FUNCTION, CO_FUTURE_UNICODE_LITERALS,
+    CO_FUTURE_WITH_STATEMENT, CO_GENERATOR_ALLOWED, CO_NESTED,
+};
+
+use builder::Ctx;
+use lexer::Mode;
+use tokens::{Tok, Token};
+
+/// Extra flag (not a CPython CO_ bit): the source is a string given to
+/// compile()/exec rather than a file, so, as in CPython, non-ASCII bytes
+/// are accepted without a coding declaration.
+pub const PYCF_STRING_INPUT: u32 = 0x0100_0000;
+
+/// Parses a module ('exec' mode).  `inherited_future_flags` are CO_FUTURE_*
+/// bits already in effect (e.g. for exec/compile inside such a module).
+pub fn parse_module(source: &[u8], filename: &str, inherited_future_flags: u32) -> Result<ast::Module, SyntaxError> {
+    let body = run(source, filename, inherited_future_flags, Mode::Exec, |ctx, toks| {
+        grammar::FileInputParser::new().parse(ctx, toks)
+    })?;
+    let mut m = ast::Module { body, future_flags: 0 };
+    m.future_flags = future::module_flags(&m);
+    Ok(m)
+}
+
+/// Parses an expression ('eval' mode).
+pub fn parse_expression(source: &[u8], filename: &str, inherited_future_flags: u32) -> Result<ast::Expr, SyntaxError> {
+    run(source, filename, inherited_future_flags, Mode::Eval, |ctx, toks| {
+        grammar::EvalInputParser::new().parse(ctx, toks)
+    })
+}
+
+/// Parses one interactive statement ('single' mode).  A compound statement
+/// must be closed by an empty line, as at the `>>>` prompt; when the input
+/// simply ends too early the error has `incomplete == true`, so a REPL can
+/// print `...` and read more.
+pub fn parse_interactive(
+    source: &[u8],
+    filename: &str,
+    inherited_future_flags: u32,
+) -> Result<ast::Interactive, SyntaxError> {
+    let body = run(source, filename, inherited_future_flags, Mode::Single, |ctx, toks| {
+        grammar::SingleInputParser::new().parse(ctx, toks)
+    })?;
+    let m = ast::Module { body, future_flags: 0 };
+    let future_flags = future::module_flags(&m);
+    Ok(ast::Interactive { body: m.body, future_flags })
+}
+
+type TokTriple = Result<(usize, Tok, usize), ()>;
+
+fn run<T>(
+    source: &[u8],
+    filename: &str,
+    flags: u32,
+    mode: Mode,
+    parse: impl FnOnce(&Ctx, std::vec::IntoIter<TokTriple>) -> Result<T, ParseError<usize, Tok, ()>>,
+) -> Result<T, SyntaxError> {
+    let string_input = flags & PYCF_STRING_INPUT != 0;
+    let src = source::prepare(source, filename, mode == Mode::Exec, !string_input)?;
+    let (mut tokens, lex_error) = lexer::tokenize(&src.text, filename, mode);
+    let parser_flags = future::apply_parser_flags(&mut tokens, flags);
+    let ctx = Ctx {
+        src: &src.text,
+        tokens: &tokens,
+        encoding: src.encoding,
+        unicode_literals: parser_flags & CO_FUTURE_UNICODE_LITERALS != 0,
+        filename,
+        error: RefCell::new(None),
+    };
+    let triples: Vec<TokTriple> = tokens.iter().enumerate().map(|(i, t)| Ok((i, t.tok.clone(), i + 1))).collect();
+    match parse(&ctx, triples.into_iter()) {
+        Ok(v) => match ctx.error.into_inner() {
+            Some((_, e)) => Err(e),
+            None => Ok(v),
+        },
+        Err(e) => Err(parse_error(e, &src.text, &tokens, lex_error, filename)),
+    }
+}
+
+/// Converts an LR parse error into CPython's message for the same token
+/// (pythonrun.c's err_input, parsetok.c's location rules).
+fn parse_error(
+    e: ParseError<usize, Tok, ()>,
+    src: &[u8],
+    tokens: &[Token],
+    lex_error: Option<SyntaxError>,
+    filename: &str,
+) -> SyntaxError {
+    let (i, expected) = match e {
+        ParseError::UnrecognizedToken { token, expected } => (token.0, expected),
+        ParseError::ExtraToken { token } => (token.0, vec![]),
+        ParseError::UnrecognizedEof { location, expected } => (location.min(tokens.len() - 1), expected),
+        ParseError::InvalidToken { location } => (location, vec![]),
+        ParseError::User { .. } => (tokens.len() - 1, vec![]),
+    };
+    let t = &tokens[i.min(tokens.len() - 1)];
+    if t.tok == Tok::Error {
+        if let Some(le) = lex_error {
+            return le;
+        }
+    }
+    let (kind, msg) = if t.at_eof && t.lineno <= 1 {
+        (ErrorKind::Syntax, "unexpected EOF while parsing")
+    } else if expected.len() == 1 && expected[0] == "Indent" {
+        (ErrorKind::Indentation, "expected an indented block")
+    } else if t.tok == Tok::Indent {
+        (ErrorKind::Indentation, "unexpected indent")
+    } else if t.tok == Tok::Dedent {
+        (ErrorKind::Indentation, "unexpected unindent")
+    } else {
+        (ErrorKind::Syntax, "invalid syntax")
+    };
+    let inp = if t.at_eof && t.start == src.len() {
+        src.len()
+    } else if t.start == t.end {
+        lexer::line_end(src, t.end)
+    } else {
+        lexer::line_end(src, t.end - 1)
+    };
+    let buf = t.buf.min(t.end);
+    SyntaxError {
+        kind,
+        msg: msg.to_string(),
+        filename: filename.to_string(),
+        lineno: t.lineno as usize,
+        offset: Some(t.end - buf),
+        text: Some(String::from_utf8_lossy(&src[buf..inp.max(buf)]).into_owned()),
+        incomplete: t.at_eof,
+    }
+}
