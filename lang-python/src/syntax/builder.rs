@@ -214,12 +214,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Target of `for` in a comprehension or loop: one expression, or a
-    /// Store tuple positioned at token `at` (the `for` keyword).
-    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), at: usize, tok: usize) -> Expr {
+    /// Store tuple positioned at its first element (as CPython 2.7 does).
+    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), tok: usize) -> Expr {
         let mut t = if single {
             elts.pop().unwrap()
         } else {
-            self.e(ExprKind::Tuple { elts, ctx: ExprContext::Load }, at)
+            let (l, c) = (elts[0].lineno, elts[0].col_offset);
+            Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, l, c)
         };
         self.set_context(&mut t, ExprContext::Store, tok);
         t
