@@ -5,8 +5,9 @@
 #                     "!!! <exception type>" if CPython cannot compile it.
 #   errors            reads snippets (one Python literal per line) from
 #                     stdin, writes each to a temporary file, compiles it
-#                     under that file name and prints
-#                     "type|msg|lineno|offset|text" as repr()s.
+#                     under that file name (ast only: no symtable or
+#                     compiler checks) and prints
+#                     "hexsource|mode|type|msg|lineno|offset|hextext".
 import ast
 import os
 import sys
@@ -38,13 +39,16 @@ def errors():
         with open(path, 'wb') as f:
             f.write(src)
         try:
-            compile(src, path, mode)
+            compile(src, path, mode, ast.PyCF_ONLY_AST)
             res = ('OK', None, None, None, None)
         except Exception as e:
             res = (type(e).__name__, getattr(e, 'msg', str(e)),
                    getattr(e, 'lineno', None), getattr(e, 'offset', None),
                    getattr(e, 'text', None))
-        sys.stdout.write('|'.join(repr(x) for x in res).replace('\n', '\\n') + '\n')
+        text = res[4]
+        fields = [src.encode('hex'), mode] + [repr(x) for x in res[:4]] + [
+            'None' if text is None else text.encode('hex')]
+        sys.stdout.write('|'.join(fields) + '\n')
         os.remove(path)
 
 

@@ -23,6 +23,7 @@ pub struct Ctx<'a> {
     pub encoding: Encoding,
     pub unicode_literals: bool,
     pub filename: &'a str,
+    pub appended_newline: bool,
     /// Leftmost AST error seen so far, keyed by token index.
     pub error: RefCell<Option<(usize, SyntaxError)>>,
 }
@@ -106,7 +107,10 @@ impl<'a> Ctx<'a> {
     fn line_text(&self, lineno: usize) -> Option<String> {
         let line = self.src.split(|&c| c == b'\n').nth(lineno.checked_sub(1)?)?;
         let mut s = String::from_utf8_lossy(line).into_owned();
-        s.push('\n');
+        let is_last = line.as_ptr() as usize + line.len() + 1 >= self.src.as_ptr() as usize + self.src.len();
+        if !(is_last && self.appended_newline) {
+            s.push('\n');
+        }
         Some(s)
     }
 

@@ -151,21 +151,16 @@ fn op_tok(r: Raw) -> Tok {
     }
 }
 
-/// How the input will be parsed; it changes end-of-input behaviour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Exec,
-    Eval,
-    Single,
-}
-
 /// CPython limits indentation nesting to 100 levels (MAXINDENT).
 const MAX_INDENT: usize = 100;
 
 struct Lexer<'s> {
     src: &'s [u8],
     filename: &'s str,
-    mode: Mode,
+    prompt: bool,
+    /// Bracket nesting depth (CPython's tok->level); newlines and
+    /// indentation are ignored while it is positive.
+    level: i32,
     pos: usize,
     /// Line number of the character at `pos` (1-based).
     line: u32,
@@ -228,6 +223,10 @@ impl<'s> Lexer<'s> {
                         ("EOL while scanning string literal", src.len())
                     };
                     let mut e = self.error(ErrorKind::Syntax, msg, buf, off, src.len());
+                    // The line counter already moved past the final '\n'.
+                    if src.last() == Some(&b'\n') {
+                        e.lineno -= 1;
+                    }
                     e.incomplete = triple;
                     return Err(e);
                 }
@@ -266,7 +265,6 @@ impl<'s> Lexer<'s> {
     fn run(&mut self) -> Result<(), SyntaxError> {
         let src = self.src;
         let mut indstack: Vec<usize> = vec![0];
-        let mut level: i32 = 0;
         let mut atbol = true;
         loop {
             if atbol {
@@ -287,7 +285,7 @@ impl<'s> Lexer<'s> {
                     Some(b'#') => true,
                     // A totally empty line ends a compound statement at the
                     // interactive prompt, so it is not skipped there.
-                    Some(b'\n') => !(self.mode == Mode::Single && col == 0),
+                    Some(b'\n') => !(self.prompt && col == 0),
                     _ => false,
                 };
                 if blank {
@@ -306,7 +304,7 @@ impl<'s> Lexer<'s> {
                     self.pos = p;
                     break;
                 }
-                if level == 0 {
+                if self.level == 0 {
                     let top = *indstack.last().unwrap();
                     if col > top {
                         if indstack.len() >= MAX_INDENT {
@@ -357,7 +355,7 @@ impl<'s> Lexer<'s> {
                 Some(Ok(Raw::Newline)) => {
                     self.pos = end;
                     atbol = true;
-                    if level <= 0 {
+                    if self.level <= 0 {
                         self.push(Tok::Newline, start, end, buf, start_line);
                     }
                     self.newline_passed(start);
@@ -398,8 +396,8 @@ impl<'s> Lexer<'s> {
                 }
                 Some(Ok(r)) => {
                     match r {
-                        Raw::LPar | Raw::LSqb | Raw::LBrace => level += 1,
-                        Raw::RPar | Raw::RSqb | Raw::RBrace => level -= 1,
+                        Raw::LPar | Raw::LSqb | Raw::LBrace => self.level += 1,
+                        Raw::RPar | Raw::RSqb | Raw::RBrace => self.level -= 1,
                         _ => {}
                     }
                     self.pos = end;
@@ -419,8 +417,11 @@ impl<'s> Lexer<'s> {
 
 /// Tokenizes a prepared source.  Never fails: a tokenizer error becomes a
 /// trailing `Tok::Error` token, returned together with the error.
-pub fn tokenize(src: &[u8], filename: &str, mode: Mode) -> (Vec<Token>, Option<SyntaxError>) {
-    let mut lx = Lexer { src, filename, mode, pos: 0, line: 1, line_start: 0, tokens: Vec::new() };
+///
+/// `prompt` gives interactive-prompt behaviour: an empty line ends a
+/// compound statement and nothing is implied at end of input.
+pub fn tokenize(src: &[u8], filename: &str, prompt: bool) -> (Vec<Token>, Option<SyntaxError>) {
+    let mut lx = Lexer { src, filename, prompt, level: 0, pos: 0, line: 1, line_start: 0, tokens: Vec::new() };
     let result = lx.run();
     // Position of everything generated at end of input: CPython reports
     // it on the last line read, with the whole line as text.
@@ -439,24 +440,26 @@ pub fn tokenize(src: &[u8], filename: &str, mode: Mode) -> (Vec<Token>, Option<S
             (lx.tokens, Some(e))
         }
         Ok(()) => {
-            // A statement cut short by a backslash continuation at EOF
-            // still gets its NEWLINE.
-            if mode != Mode::Eval {
-                if let Some(last) = lx.tokens.last() {
-                    if !matches!(last.tok, Tok::Newline | Tok::Indent | Tok::Dedent) {
-                        lx.tokens.push(eof_token(Tok::Newline));
-                    }
-                }
-            }
-            // At the interactive prompt open blocks are left open: the
-            // parser then reports an incomplete statement.
-            if mode != Mode::Single {
+            // At the interactive prompt open blocks stay open and nothing
+            // is implied: the parser then reports an incomplete statement.
+            if !prompt {
                 let depth = lx.tokens.iter().fold(0i64, |d, t| match t.tok {
                     Tok::Indent => d + 1,
                     Tok::Dedent => d - 1,
                     _ => d,
                 });
-                for _ in 0..depth.max(0) {
+                // The tokenizer closes open blocks at EOF (unless inside
+                // brackets); then parsetok.c turns the first ENDMARKER into
+                // an extra NEWLINE (so `x = 1 \<newline><EOF>` still ends
+                // its statement) followed by any dedents still implied.
+                let (before, after) = if lx.level == 0 { (depth.max(0), 0) } else { (0, depth.max(0)) };
+                for _ in 0..before {
+                    lx.tokens.push(eof_token(Tok::Dedent));
+                }
+                if !lx.tokens.is_empty() {
+                    lx.tokens.push(eof_token(Tok::Newline));
+                }
+                for _ in 0..after {
                     lx.tokens.push(eof_token(Tok::Dedent));
                 }
             }

@@ -34,13 +34,18 @@ pub use future::{
 };
 
 use builder::Ctx;
-use lexer::Mode;
 use tokens::{Tok, Token};
 
 /// Extra flag (not a CPython CO_ bit): the source is a string given to
 /// compile()/exec rather than a file, so, as in CPython, non-ASCII bytes
 /// are accepted without a coding declaration.
 pub const PYCF_STRING_INPUT: u32 = 0x0100_0000;
+
+/// CPython's PyCF_DONT_IMPLY_DEDENT, used by `parse_interactive` to mean
+/// "behave like the >>> prompt": a compound statement is complete only
+/// after an empty line, and running out of input is reported as
+/// `incomplete` instead of closing open blocks.
+pub const PYCF_DONT_IMPLY_DEDENT: u32 = 0x0200;
 
 /// Parses a module ('exec' mode).  `inherited_future_flags` are CO_FUTURE_*
 /// bits already in effect (e.g. for exec/compile inside such a module).
@@ -60,10 +65,12 @@ pub fn parse_expression(source: &[u8], filename: &str, inherited_future_flags: u
     })
 }
 
-/// Parses one interactive statement ('single' mode).  A compound statement
-/// must be closed by an empty line, as at the `>>>` prompt; when the input
-/// simply ends too early the error has `incomplete == true`, so a REPL can
-/// print `...` and read more.
+/// Parses one interactive statement ('single' mode), like
+/// compile(src, filename, 'single').  With PYCF_DONT_IMPLY_DEDENT in the
+/// flags it behaves like the `>>>` prompt: a compound statement must be
+/// closed by an empty line.  Either way, when the input simply ends too
+/// early the error has `incomplete == true`, so a REPL can print `...` and
+/// read more lines.
 pub fn parse_interactive(
     source: &[u8],
     filename: &str,
@@ -77,6 +84,14 @@ pub fn parse_interactive(
     Ok(ast::Interactive { body: m.body, future_flags })
 }
 
+/// Which start symbol: CPython's file_input / eval_input / single_input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
 type TokTriple = Result<(usize, Tok, usize), ()>;
 
 fn run<T>(
@@ -88,14 +103,19 @@ fn run<T>(
 ) -> Result<T, SyntaxError> {
     let string_input = flags & PYCF_STRING_INPUT != 0;
     let src = source::prepare(source, filename, mode == Mode::Exec, !string_input)?;
-    let (mut tokens, lex_error) = lexer::tokenize(&src.text, filename, mode);
+    let prompt = mode == Mode::Single && flags & PYCF_DONT_IMPLY_DEDENT != 0;
+    let (mut tokens, lex_error) = lexer::tokenize(&src.text, filename, prompt);
     let parser_flags = future::apply_parser_flags(&mut tokens, flags);
+    if mode == Mode::Single {
+        single_statement(&mut tokens);
+    }
     let ctx = Ctx {
         src: &src.text,
         tokens: &tokens,
         encoding: src.encoding,
         unicode_literals: parser_flags & CO_FUTURE_UNICODE_LITERALS != 0,
         filename,
+        appended_newline: src.appended_newline,
         error: RefCell::new(None),
     };
     let triples: Vec<TokTriple> = tokens.iter().enumerate().map(|(i, t)| Ok((i, t.tok.clone(), i + 1))).collect();
@@ -105,6 +125,51 @@ fn run<T>(
             None => Ok(v),
         },
         Err(e) => Err(parse_error(e, &src.text, &tokens, lex_error, filename)),
+    }
+}
+
+/// CPython's parser stops reading once 'single' input holds a complete
+/// statement and ignores whatever follows; we cut the token list there.
+fn single_statement(tokens: &mut Vec<Token>) {
+    let compound = matches!(
+        tokens.first().map(|t| &t.tok),
+        Some(Tok::If | Tok::While | Tok::For | Tok::Try | Tok::With | Tok::Def | Tok::Class | Tok::At)
+    );
+    let continues = |t: Option<&Token>| {
+        matches!(t.map(|t| &t.tok), Some(Tok::Indent | Tok::Else | Tok::Elif | Tok::Except | Tok::Finally | Tok::Def | Tok::Class | Tok::At))
+    };
+    let mut depth = 0i32;
+    let mut cut = None;
+    for i in 0..tokens.len() {
+        match tokens[i].tok {
+            Tok::Indent => depth += 1,
+            Tok::Dedent => {
+                depth -= 1;
+                if depth == 0 && compound && !continues(tokens.get(i + 1)) {
+                    cut = Some(i + 2); // the statement's closing NEWLINE
+                    break;
+                }
+            }
+            Tok::Newline if depth == 0 => {
+                if !compound || i == 0 {
+                    cut = Some(i + 1);
+                    break;
+                }
+                // a header line with its suite on the same line
+                if !continues(tokens.get(i + 1)) && !matches!(tokens[0].tok, Tok::At) {
+                    cut = Some(i + 2);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(cut) = cut {
+        if cut < tokens.len() - 1 {
+            let end = tokens.pop().unwrap();
+            tokens.truncate(cut);
+            tokens.push(end);
+        }
     }
 }
 

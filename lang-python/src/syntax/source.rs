@@ -23,6 +23,9 @@ pub struct Source {
     /// Newline-normalised bytes ('\r\n' and '\r' became '\n').
     pub text: Vec<u8>,
     pub encoding: Encoding,
+    /// Whether we added the final '\n' (error texts read back "from the
+    /// file" must not show it).
+    pub appended_newline: bool,
 }
 
 fn err(filename: &str, msg: String, lineno: usize) -> SyntaxError {
@@ -126,7 +129,8 @@ pub fn prepare(raw: &[u8], filename: &str, append_newline: bool, check_ascii: bo
         }
         i += 1;
     }
-    if append_newline && text.last() != Some(&b'\n') {
+    let appended_newline = append_newline && text.last() != Some(&b'\n');
+    if appended_newline {
         text.push(b'\n');
     }
 
@@ -175,5 +179,5 @@ pub fn prepare(raw: &[u8], filename: &str, append_newline: bool, check_ascii: bo
             return Err(err(filename, msg, lineno));
         }
     }
-    Ok(Source { text, encoding })
+    Ok(Source { text, encoding, appended_newline })
 }

@@ -25,6 +25,7 @@ pub fn python27() -> Option<PathBuf> {
     })
 }
 
+#[allow(dead_code)]
 pub fn stdlib_dir() -> Option<PathBuf> {
     let py = python27()?;
     let out = Command::new(py).args(["-c", "import os; print(os.path.dirname(os.__file__))"]).output().ok()?;
