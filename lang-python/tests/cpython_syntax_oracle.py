@@ -3,6 +3,8 @@
 #   dump FILE...      for each file: "=== FILE" then ast.dump(tree,
 #                     include_attributes=True) on one line, or
 #                     "!!! <exception type>" if CPython cannot compile it.
+#   snippets          reads "mode <python literal>" lines from stdin and
+#                     prints "hexsource|mode|dump" for each.
 #   errors            reads snippets (one Python literal per line) from
 #                     stdin, writes each to a temporary file, compiles it
 #                     under that file name (ast only: no symtable or
@@ -52,8 +54,27 @@ def errors():
         os.remove(path)
 
 
+def dump_snippets():
+    # stdin: "mode <python literal>" lines; stdout: "hexsource|mode|dump"
+    # (dump is "!!! <type>" when CPython rejects the snippet).
+    for line in sys.stdin:
+        line = line.rstrip('\n')
+        if not line or line.startswith('#'):
+            continue
+        mode, lit = line.split(' ', 1)
+        src = ast.literal_eval(lit)
+        try:
+            tree = compile(src, '<snippet>', mode, ast.PyCF_ONLY_AST)
+            out = ast.dump(tree, include_attributes=True)
+        except Exception as e:
+            out = '!!! %s' % type(e).__name__
+        sys.stdout.write('%s|%s|%s\n' % (src.encode('hex'), mode, out))
+
+
 if __name__ == '__main__':
     if sys.argv[1] == 'dump':
         dump(sys.argv[2:])
+    elif sys.argv[1] == 'snippets':
+        dump_snippets()
     else:
         errors()
