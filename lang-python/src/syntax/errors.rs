@@ -19,6 +19,10 @@ pub enum ErrorKind {
     Value,
     /// TypeError: source containing NUL bytes (what compile() raises).
     Type,
+    /// MemoryError: nesting too deep for the parser (CPython: "s_push:
+    /// parser stack overflow").  We also use it for absurdly long operator
+    /// chains, which would make the recursive tree walks overflow.
+    Memory,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +84,7 @@ impl SyntaxError {
             ErrorKind::Tab => "TabError",
             ErrorKind::Value => "ValueError",
             ErrorKind::Type => "TypeError",
+            ErrorKind::Memory => "MemoryError",
         }
     }
 }

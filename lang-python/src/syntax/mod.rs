@@ -109,6 +109,17 @@ fn run<T>(
     if mode == Mode::Single {
         single_statement(&mut tokens);
     }
+    if let Some(i) = too_deep(&tokens) {
+        return Err(SyntaxError {
+            kind: ErrorKind::Memory,
+            msg: "s_push: parser stack overflow".into(),
+            filename: filename.to_string(),
+            lineno: tokens[i].lineno as usize,
+            offset: None,
+            text: None,
+            incomplete: false,
+        });
+    }
     let ctx = Ctx {
         src: &src.text,
         tokens: &tokens,
@@ -126,6 +137,52 @@ fn run<T>(
         },
         Err(e) => Err(parse_error(e, &src.text, &tokens, lex_error, filename)),
     }
+}
+
+/// Tree depth limit.  The tree walks (dump, Drop, later the compiler) are
+/// recursive, so absurd nesting must be refused up front rather than
+/// overflow the stack.  CPython's own parser gives up at about 93 nested
+/// brackets; we allow as many as would stay below MAX_DEPTH tree levels.
+const MAX_DEPTH: usize = 1000;
+const MAX_BRACKETS: usize = 200;
+
+/// Cheap upper estimate of the nesting each token adds: operators and
+/// trailers chain (`a+b+c` is a left-deep tree), commas start a new
+/// element.  Returns the index of the first token that goes too deep.
+fn too_deep(tokens: &[Token]) -> Option<usize> {
+    let mut levels: Vec<usize> = vec![0];
+    let mut total = 0usize;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.tok {
+            Tok::LPar | Tok::LSqb | Tok::LBrace => {
+                *levels.last_mut().unwrap() += 2;
+                total += 2;
+                levels.push(0);
+                if levels.len() > MAX_BRACKETS {
+                    return Some(i);
+                }
+            }
+            Tok::RPar | Tok::RSqb | Tok::RBrace => {
+                if levels.len() > 1 {
+                    total -= levels.pop().unwrap();
+                }
+            }
+            Tok::Comma | Tok::Newline | Tok::Semi | Tok::Colon => {
+                total -= std::mem::take(levels.last_mut().unwrap());
+            }
+            Tok::Plus | Tok::Minus | Tok::Star | Tok::Slash | Tok::Percent | Tok::DoubleSlash | Tok::DoubleStar
+            | Tok::LeftShift | Tok::RightShift | Tok::Amper | Tok::VBar | Tok::Circumflex | Tok::Tilde | Tok::Not
+            | Tok::Dot | Tok::Lambda | Tok::If | Tok::Backquote | Tok::Yield => {
+                *levels.last_mut().unwrap() += 1;
+                total += 1;
+            }
+            _ => {}
+        }
+        if total > MAX_DEPTH {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// CPython's parser stops reading once 'single' input holds a complete
