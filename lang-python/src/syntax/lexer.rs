@@ -165,6 +165,10 @@ struct Lexer<'s> {
     /// Line number of the character at `pos` (1-based).
     line: u32,
     line_start: usize,
+    /// CPython's tok->buf: start of the line most recently read *between*
+    /// tokens.  Lines read while scanning a multi-line string do not move
+    /// it, so errors just after such a string show all of its lines.
+    buf_start: usize,
     tokens: Vec<Token>,
 }
 
@@ -178,7 +182,7 @@ pub fn line_end(src: &[u8], p: usize) -> usize {
 
 impl<'s> Lexer<'s> {
     fn push(&mut self, tok: Tok, start: usize, end: usize, buf: usize, start_line: u32) {
-        let col = if start_line == self.line { (start - buf) as i32 } else { -1 };
+        let col = if start_line == self.line { (start - self.line_start) as i32 } else { -1 };
         let at_eof = end == self.src.len() && !matches!(tok, Tok::Newline | Tok::Str) && end > start;
         self.tokens.push(Token { tok, lineno: self.line, col, start, end, buf, at_eof });
     }
@@ -198,9 +202,15 @@ impl<'s> Lexer<'s> {
         }
     }
 
+    fn string_newline(&mut self, at: usize) {
+        self.line += 1;
+        self.line_start = at + 1;
+    }
+
     fn newline_passed(&mut self, at: usize) {
         self.line += 1;
         self.line_start = at + 1;
+        self.buf_start = at + 1;
     }
 
     /// Scans a string body starting after the opening quote(s).  Returns
@@ -248,11 +258,11 @@ impl<'s> Lexer<'s> {
                     let inp = p;
                     return Err(self.error(ErrorKind::Syntax, "EOL while scanning string literal", buf, p - 1, inp));
                 }
-                self.newline_passed(p - 1);
+                self.string_newline(p - 1);
             } else if c == b'\\' {
                 match src.get(p) {
                     Some(b'\n') => {
-                        self.newline_passed(p);
+                        self.string_newline(p);
                         p += 1;
                     }
                     Some(_) => p += 1,
@@ -344,7 +354,7 @@ impl<'s> Lexer<'s> {
                 break;
             }
             let start = self.pos;
-            let buf = self.line_start;
+            let buf = self.buf_start;
             let start_line = self.line;
             let mut lx = Raw::lexer(&src[start..]);
             let raw = lx.next();
@@ -421,7 +431,7 @@ impl<'s> Lexer<'s> {
 /// `prompt` gives interactive-prompt behaviour: an empty line ends a
 /// compound statement and nothing is implied at end of input.
 pub fn tokenize(src: &[u8], filename: &str, prompt: bool) -> (Vec<Token>, Option<SyntaxError>) {
-    let mut lx = Lexer { src, filename, prompt, level: 0, pos: 0, line: 1, line_start: 0, tokens: Vec::new() };
+    let mut lx = Lexer { src, filename, prompt, level: 0, pos: 0, line: 1, line_start: 0, buf_start: 0, tokens: Vec::new() };
     let result = lx.run();
     // Position of everything generated at end of input: CPython reports
     // it on the last line read, with the whole line as text.
