@@ -170,6 +170,22 @@ fn caret_rendering() {
     assert_eq!(e.format_caret(), "    x = = 1\n        ^\n");
     let e = parse_module(b"if 1:\n    foo(]\n", "f.py", 0).unwrap_err();
     assert_eq!(e.format_caret(), "    foo(]\n        ^\n");
+    let e = parse_module(b"if 1:\n    1 = 2\n", "f.py", 0).unwrap_err();
+    assert_eq!(e.format_caret(), "    1 = 2\n");
+    let e = parse_module(b"if 1:\n    x = = 2\n", "f.py", 0).unwrap_err();
+    assert_eq!(e.format_caret(), "    x = = 2\n        ^\n");
+}
+
+#[test]
+fn long_elif_chain() {
+    // Generated code can have thousands of elifs: a deep If chain.
+    let mut src = String::from("if x == 0:\n    pass\n");
+    for i in 1..3000 {
+        src.push_str(&format!("elif x == {}:\n    pass\n", i));
+    }
+    let m = parse_module(src.as_bytes(), "<elif>", 0).unwrap();
+    let d = lang_python::syntax::dump::dump_module(&m);
+    assert!(d.len() > 3000 * 50);
 }
 
 fn count_stmts(v: &[Stmt]) -> usize {
@@ -199,7 +215,17 @@ fn no_panics_on_garbage() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    for src in ["(".repeat(5000) + &")".repeat(5000), "-".repeat(20000) + "1", "a".to_string() + &"+a".repeat(50000)] {
+    let sources = [
+        "(".repeat(5000) + &")".repeat(5000),
+        "-".repeat(20000) + "1",
+        "a".to_string() + &"+a".repeat(50000),
+        "x = ".to_string() + &"lambda a, b: ".repeat(20000) + "1",
+        "x = ".to_string() + &"a if b else ".repeat(20000) + "1",
+        "x = f".to_string() + &"(a)".repeat(20000),
+        "x = a".to_string() + &".b".repeat(20000),
+        "x = ".to_string() + &"not ".repeat(20000) + "1",
+    ];
+    for src in sources {
         match parse_module(src.as_bytes(), "<deep>", 0) {
             Ok(m) => assert_eq!(count_stmts(&m.body), 1),
             Err(e) => assert_eq!(e.kind, ErrorKind::Memory),

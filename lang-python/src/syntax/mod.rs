@@ -150,30 +150,40 @@ const MAX_BRACKETS: usize = 200;
 /// trailers chain (`a+b+c` is a left-deep tree), commas start a new
 /// element.  Returns the index of the first token that goes too deep.
 fn too_deep(tokens: &[Token]) -> Option<usize> {
-    let mut levels: Vec<usize> = vec![0];
+    // Per bracket level: (depth that a comma resets, depth it does not).
+    // `lambda` and conditional expressions nest through commas
+    // (`lambda a, b: lambda c, d: ...`), so they count as sticky.
+    let mut levels: Vec<(usize, usize)> = vec![(0, 0)];
     let mut total = 0usize;
     for (i, t) in tokens.iter().enumerate() {
+        let top = levels.last_mut().unwrap();
         match t.tok {
             Tok::LPar | Tok::LSqb | Tok::LBrace => {
-                *levels.last_mut().unwrap() += 2;
+                top.0 += 2;
                 total += 2;
-                levels.push(0);
+                levels.push((0, 0));
                 if levels.len() > MAX_BRACKETS {
                     return Some(i);
                 }
             }
             Tok::RPar | Tok::RSqb | Tok::RBrace => {
                 if levels.len() > 1 {
-                    total -= levels.pop().unwrap();
+                    let (a, b) = levels.pop().unwrap();
+                    total -= a + b;
                 }
             }
-            Tok::Comma | Tok::Newline | Tok::Semi | Tok::Colon => {
-                total -= std::mem::take(levels.last_mut().unwrap());
+            Tok::Comma => total -= std::mem::take(&mut top.0),
+            Tok::Newline | Tok::Semi => {
+                total -= std::mem::take(&mut top.0) + std::mem::take(&mut top.1);
+            }
+            Tok::Lambda | Tok::If => {
+                top.1 += 1;
+                total += 1;
             }
             Tok::Plus | Tok::Minus | Tok::Star | Tok::Slash | Tok::Percent | Tok::DoubleSlash | Tok::DoubleStar
             | Tok::LeftShift | Tok::RightShift | Tok::Amper | Tok::VBar | Tok::Circumflex | Tok::Tilde | Tok::Not
-            | Tok::Dot | Tok::Lambda | Tok::If | Tok::Backquote | Tok::Yield => {
-                *levels.last_mut().unwrap() += 1;
+            | Tok::Dot | Tok::Backquote | Tok::Yield => {
+                top.0 += 1;
                 total += 1;
             }
             _ => {}
