@@ -46,6 +46,11 @@ fn snippet_asts_match_cpython() {
     }
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let expected_lines = String::from_utf8_lossy(&snippets)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .count();
+    assert_eq!(text.lines().count(), expected_lines, "oracle failed: {}", String::from_utf8_lossy(&out.stderr));
     let (mut ok, mut bad) = (0, Vec::new());
     for line in text.lines() {
         let f: Vec<&str> = line.splitn(3, '|').collect();

@@ -150,11 +150,24 @@ impl<'a> Ctx<'a> {
             }
         }
         let s = if parts.iter().any(|p| matches!(p, Str::Unicode(_))) {
+            // Mixing: byte parts are decoded with the default (ASCII) codec.
             let mut v = Vec::new();
             for p in parts {
                 match p {
                     Str::Unicode(u) => v.extend(u),
-                    Str::Bytes(b) => v.extend(b.iter().map(|&c| c as u32)),
+                    Str::Bytes(b) => {
+                        if let Some(pos) = b.iter().position(|&c| c >= 0x80) {
+                            self.error_at(
+                                first,
+                                &format!(
+                                    "(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: \
+                                     ordinal not in range(128)",
+                                    b[pos], pos
+                                ),
+                            );
+                        }
+                        v.extend(b.iter().map(|&c| c as u32))
+                    }
                 }
             }
             Str::Unicode(v)

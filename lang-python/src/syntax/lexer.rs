@@ -439,6 +439,8 @@ pub fn tokenize(src: &[u8], filename: &str, prompt: bool) -> (Vec<Token>, Option
     let (eof_line, eof_buf) = if n > 0 && src[n - 1] == b'\n' {
         let prev = src[..n - 1].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
         (lx.line.saturating_sub(1).max(1), prev)
+    } else if n == 0 {
+        (0, 0) // nothing was read at all
     } else {
         (lx.line, lx.line_start)
     };
