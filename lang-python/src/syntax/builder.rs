@@ -516,7 +516,7 @@ impl<'a> Ctx<'a> {
                 return call;
             }
             Trailer::Attr(attr) => ExprKind::Attribute { value: Box::new(base), attr, ctx: ExprContext::Load },
-            Trailer::Index(slice) => ExprKind::Subscript { value: Box::new(base), slice: Box::new(slice), ctx: ExprContext::Load },
+            Trailer::Index(slice) => ExprKind::Subscript { value: Box::new(base), slice, ctx: ExprContext::Load },
         };
         Expr::new(node, l, c)
     }
@@ -525,5 +525,5 @@ impl<'a> Ctx<'a> {
 pub enum Trailer {
     Call(Vec<ArgItem>, usize),
     Attr(String),
-    Index(Slice),
+    Index(Box<Slice>),
 }

@@ -5,6 +5,13 @@
 //! unicode_literals switch the token stream) -> the LALRPOP `grammar`,
 //! whose actions use `builder` to create `ast` nodes.  Every failure is a
 //! `SyntaxError` value carrying CPython's message and location.
+//!
+//! What is checked here is what CPython 2.7 checks while *parsing*
+//! (tokenizer, grammar, Python/ast.c).  Checks CPython makes later are the
+//! compiler's job: symtable.c ("duplicate argument 'x' in function
+//! definition", "import * only allowed at module level", ...), compile.c
+//! ("'yield' outside function", "'return' outside function") and future.c
+//! (see `future::check_future`).
 
 pub mod ast;
 mod builder;
