@@ -32,7 +32,8 @@ pub struct Ctx<'a> {
 pub enum ArgItem {
     Pos(Expr, usize),
     Gen(Expr),
-    Kw(Expr, Expr, usize),
+    /// Boxed to keep parser stack slots small.
+    Kw(Box<(Expr, Expr)>, usize),
     Star(Expr),
     DStar(Expr),
 }
@@ -384,7 +385,8 @@ impl<'a> Ctx<'a> {
                     args.push(e);
                 }
                 ArgItem::Gen(e) => args.push(e),
-                ArgItem::Kw(k, v, j) => {
+                ArgItem::Kw(kv, j) => {
+                    let (k, v) = *kv;
                     let name = match k.node {
                         ExprKind::Name { id, .. } => id,
                         ExprKind::Lambda { .. } => {

@@ -127,6 +127,19 @@ fn run<T>(
             incomplete: false,
         });
     }
+    // The parser gets the tokens with token indices as locations; names
+    // are moved out rather than cloned (nothing later needs them).
+    let triples: Vec<TokTriple> = tokens
+        .iter_mut()
+        .enumerate()
+        .map(|(i, t)| {
+            let tok = match &mut t.tok {
+                Tok::Name(s) => Tok::Name(std::mem::take(s)),
+                other => other.clone(),
+            };
+            Ok((i, tok, i + 1))
+        })
+        .collect();
     let ctx = Ctx {
         src: &src.text,
         tokens: &tokens,
@@ -136,7 +149,6 @@ fn run<T>(
         appended_newline: src.appended_newline,
         error: RefCell::new(None),
     };
-    let triples: Vec<TokTriple> = tokens.iter().enumerate().map(|(i, t)| Ok((i, t.tok.clone(), i + 1))).collect();
     match parse(&ctx, triples.into_iter()) {
         Ok(v) => match ctx.error.into_inner() {
             Some((_, e)) => Err(e),
