@@ -101,3 +101,28 @@ fn stdlib_ast_matches_cpython() {
     }
     assert!(failed.is_empty(), "{} of {} files differ from CPython", failed.len(), files.len());
 }
+
+/// Robustness: every stdlib file cut off at many points must give a tree
+/// or a SyntaxError, never a panic.  Slow; run with `--ignored`.
+#[test]
+#[ignore]
+fn truncated_stdlib_never_panics() {
+    let Some(files) = corpus_files() else {
+        eprintln!("SKIPPED: CPython 2.7 stdlib not found");
+        return;
+    };
+    let mut n = 0;
+    for f in &files {
+        let src = std::fs::read(f).unwrap();
+        let step = (src.len() / 40).max(1);
+        for cut in (0..src.len()).step_by(step) {
+            let r = std::panic::catch_unwind(|| {
+                let _ = parse_module(&src[..cut], f, 0);
+                let _ = lang_python::syntax::parse_expression(&src[..cut], f, 0);
+            });
+            assert!(r.is_ok(), "panic parsing {} cut at {}", f, cut);
+            n += 1;
+        }
+    }
+    eprintln!("{} truncated inputs parsed without panics", n);
+}
