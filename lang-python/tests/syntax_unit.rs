@@ -260,3 +260,20 @@ fn parse_speed() {
     // Generous bound so debug builds on a loaded machine pass too.
     assert!(el.as_secs_f64() < 5.0);
 }
+
+#[test]
+fn future_statement_checks() {
+    use lang_python::syntax::future::check_future;
+    let check = |src: &str| {
+        let m = parse_module(src.as_bytes(), "<t>", 0).unwrap();
+        check_future(&m.body, "<t>", None)
+    };
+    assert_eq!(check("from __future__ import braces\n").unwrap_err().msg, "not a chance");
+    let e = check("\"doc\"\nfrom __future__ import division\nx = 1\nfrom __future__ import print_function\n").unwrap_err();
+    assert_eq!((e.msg.as_str(), e.lineno), ("from __future__ imports must occur at the beginning of the file", 4));
+    assert_eq!(check("from __future__ import nonsense\n").unwrap_err().msg, "future feature nonsense is not defined");
+    assert_eq!(
+        check("from __future__ import division as d, generators\n").unwrap(),
+        CO_FUTURE_DIVISION | lang_python::syntax::CO_GENERATOR_ALLOWED
+    );
+}
