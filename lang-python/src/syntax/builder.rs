@@ -430,6 +430,10 @@ impl<'a> Ctx<'a> {
         for (fp, default) in params {
             match default {
                 Some(d) => {
+                    // `def f((x)=1)`: parentheses around a plain name.
+                    if is_parenthesized_name(&fp) {
+                        self.error_at(node, "parenthesized arg with default");
+                    }
                     defaults.push(d);
                     seen_default = true;
                 }
@@ -522,6 +526,19 @@ impl<'a> Ctx<'a> {
         };
         Expr::new(node, l, c)
     }
+}
+
+fn is_parenthesized_name(fp: &FpDef) -> bool {
+    let mut fp = fp;
+    let mut parens = false;
+    while let FpDef::List(v, _, false) = fp {
+        if v.len() != 1 {
+            return false;
+        }
+        parens = true;
+        fp = &v[0];
+    }
+    parens && matches!(fp, FpDef::Name(..))
 }
 
 pub enum Trailer {
