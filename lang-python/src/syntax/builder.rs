@@ -8,7 +8,7 @@
 //! earlier AST error.  We therefore record AST errors here and report the
 //! leftmost one only if parsing succeeds.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::ast::*;
 use super::errors::{ErrorKind, SyntaxError};
@@ -24,8 +24,12 @@ pub struct Ctx<'a> {
     pub unicode_literals: bool,
     pub filename: &'a str,
     pub appended_newline: bool,
-    /// Leftmost AST error seen so far, keyed by token index.
+    /// First AST error in ast.c's visiting order, keyed by token index.
     pub error: RefCell<Option<(usize, SyntaxError)>>,
+    /// While checking an assignment target: its last token.  ast.c builds
+    /// the whole target (reporting errors inside it) before it checks
+    /// that the target is assignable, so those errors sort after.
+    pub order_key: Cell<Option<usize>>,
 }
 
 /// One item of a call's argument list, before ast.c's ordering checks.
@@ -83,16 +87,17 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn error_kind(&self, i: usize, kind: ErrorKind, msg: &str) {
+        let key = self.order_key.get().unwrap_or(i);
         let mut slot = self.error.borrow_mut();
         if let Some((j, _)) = &*slot {
-            if *j <= i {
+            if *j <= key {
                 return;
             }
         }
         let lineno = self.pos(i).0 as usize;
         let text = self.line_text(lineno);
         *slot = Some((
-            i,
+            key,
             SyntaxError {
                 kind,
                 msg: msg.to_string(),
@@ -107,7 +112,8 @@ impl<'a> Ctx<'a> {
 
     fn line_text(&self, lineno: usize) -> Option<String> {
         let line = self.src.split(|&c| c == b'\n').nth(lineno.checked_sub(1)?)?;
-        let mut s = String::from_utf8_lossy(line).into_owned();
+        // PyErr_ProgramText drops the line's indentation.
+        let mut s = String::from_utf8_lossy(line).trim_start_matches([' ', '\t', '\x0c']).to_string();
         let is_last = line.as_ptr() as usize + line.len() + 1 >= self.src.as_ptr() as usize + self.src.len();
         if !(is_last && self.appended_newline) {
             s.push('\n');
@@ -233,15 +239,22 @@ impl<'a> Ctx<'a> {
 
     /// Target of `for` in a comprehension or loop: one expression, or a
     /// Store tuple positioned at its first element (as CPython 2.7 does).
-    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), tok: usize) -> Expr {
+    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), tok: usize, end: usize) -> Expr {
         let mut t = if single {
             elts.pop().unwrap()
         } else {
             let (l, c) = (elts[0].lineno, elts[0].col_offset);
             Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, l, c)
         };
-        self.set_context(&mut t, ExprContext::Store, tok);
+        self.set_target(&mut t, ExprContext::Store, tok, end);
         t
+    }
+
+    /// set_context for a target spanning tokens `start..end`.
+    pub fn set_target(&self, e: &mut Expr, ctx: ExprContext, start: usize, end: usize) {
+        self.order_key.set(Some(end.saturating_sub(1).max(start)));
+        self.set_context(e, ctx, start);
+        self.order_key.set(None);
     }
 
     // ----- assignment targets ------------------------------------------
@@ -324,21 +337,24 @@ impl<'a> Ctx<'a> {
         // targets: every item but the last; value: the last.
         let mut items: Vec<(Expr, bool, usize)> = vec![(first.0, false, first.1)];
         items.extend(rest.into_iter().map(|((e, y), j)| (e, y, j)));
+        // Each target ends just before the '=' preceding the next item.
+        let ends: Vec<usize> = items.iter().skip(1).map(|it| it.2 - 1).collect();
         let (value, _, _) = items.pop().unwrap();
         let mut targets = Vec::with_capacity(items.len());
-        for (mut t, is_yield, j) in items {
+        for ((mut t, is_yield, j), end) in items.into_iter().zip(ends) {
             if is_yield {
                 self.error_at(j, "assignment to yield expression not possible");
             } else {
-                self.set_context(&mut t, ExprContext::Store, j);
+                self.set_target(&mut t, ExprContext::Store, j, end);
             }
             targets.push(t);
         }
         self.s(StmtKind::Assign { targets, value }, i)
     }
 
-    pub fn aug_assign(&self, mut target: Expr, op: Operator, value: Expr, i: usize) -> Stmt {
-        self.set_context(&mut target, ExprContext::Store, i);
+    pub fn aug_assign(&self, mut target: Expr, op: Operator, value: Expr, i: usize, op_i: usize) -> Stmt {
+        self.set_target(&mut target, ExprContext::Store, i, op_i);
+        self.order_key.set(Some(op_i));
         match target.node {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::GeneratorExp { .. } => {
@@ -347,13 +363,14 @@ impl<'a> Ctx<'a> {
             ExprKind::Yield { .. } => self.error_at(i, "augmented assignment to yield expression not possible"),
             _ => self.error_at(i, "illegal expression for augmented assignment"),
         }
+        self.order_key.set(None);
         self.s(StmtKind::AugAssign { target, op, value }, i)
     }
 
-    pub fn delete(&self, (elts, _): (Vec<Expr>, bool), i: usize, tok: usize) -> Stmt {
+    pub fn delete(&self, (elts, _): (Vec<Expr>, bool), i: usize, tok: usize, end: usize) -> Stmt {
         let mut targets = elts;
         for t in targets.iter_mut() {
-            self.set_context(t, ExprContext::Del, tok);
+            self.set_target(t, ExprContext::Del, tok, end);
         }
         self.s(StmtKind::Delete { targets }, i)
     }

@@ -148,6 +148,7 @@ fn run<T>(
         filename,
         appended_newline: src.appended_newline,
         error: RefCell::new(None),
+        order_key: std::cell::Cell::new(None),
     };
     match parse(&ctx, triples.into_iter()) {
         Ok(v) => match ctx.error.into_inner() {
