@@ -162,6 +162,14 @@ fn interactive_incomplete() {
     assert!(p("s = '''abc\n").unwrap_err().incomplete);
     assert!(!p("x = = 1\n").unwrap_err().incomplete);
     assert!(!p("1 +\n").unwrap_err().incomplete);
+    assert!(p("if 1:\n  pass\nelse:\n  pass\n").unwrap_err().incomplete);
+    assert!(p("if 1:\n  pass\nelse:\n  pass\n\n").is_ok());
+    assert!(p("def f(): pass\n").unwrap_err().incomplete);
+    assert!(p("def f(): pass\n\n").is_ok());
+    assert!(p("@d\ndef f():\n  return 1\n\n").is_ok());
+    assert!(p("x = 1 \\\n").unwrap_err().incomplete);
+    // Without the prompt flag it is compile(..., 'single'): EOF closes blocks.
+    assert!(parse_interactive(b"if 1:\n  pass\n", "<stdin>", 0).is_ok());
 }
 
 #[test]
