@@ -175,12 +175,17 @@ pub fn prepare(raw: &[u8], filename: &str, append_newline: bool, check_ascii: bo
             let normal = normal_name(&name);
             match encoding_of(&name) {
                 Some(enc) => {
-                    if bom && enc != Encoding::Utf8 {
-                        return Err(err(filename, format!("encoding problem: {} with BOM", normal), lineno));
+                    // With a BOM only the exact spelling utf-8 is accepted
+                    // (CPython compares the normalised name).
+                    if bom && normal != "utf-8" {
+                        let line = if check_ascii { lineno } else { 0 };
+                        return Err(err(filename, format!("encoding problem: {} with BOM", normal), line));
                     }
                     encoding = enc;
                 }
-                None => return Err(err(filename, format!("encoding problem: {}", normal), lineno)),
+                // Files and compile() strings report this differently.
+                None if check_ascii => return Err(err(filename, format!("encoding problem: {}", normal), lineno)),
+                None => return Err(err(filename, format!("unknown encoding: {}", normal), 0)),
             }
             break;
         }
