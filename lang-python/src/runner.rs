@@ -138,6 +138,16 @@ fn run_main(opts: &PythonOptions) -> i32 {
         return crate::repl::run(main);
     }
     sys::flush_std_streams();
+    if std::env::var_os("VMBENCH_GC_STATS").is_some() {
+        let st = vmcore::gc::stats();
+        eprintln!(
+            "gc: {} collections, {} MB allocated, heap {} MB, live after last collection {} MB",
+            st.collections,
+            st.allocated_bytes >> 20,
+            st.heap_bytes >> 20,
+            st.live_bytes >> 20
+        );
+    }
     code
 }
 

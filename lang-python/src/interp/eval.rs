@@ -53,7 +53,9 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
     let mut err = pending;
     // An exception re-raised by END_FINALLY keeps its traceback as is.
     let mut reraise = false;
-    let saved_top = ts().frame;
+    // The caller's frame (enter_frame linked it as `back`), restored when the
+    // entry frame returns or yields.
+    let saved_top = entry.back.get();
     ts().frame = f.as_value();
     let result = 'outer: loop {
         if let Some(e) = err.take() {
