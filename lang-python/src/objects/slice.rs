@@ -74,3 +74,72 @@ pub fn indices(s: Gc<SliceObj>, len: usize) -> PyResult<(i64, i64, i64, usize)> 
     };
     Ok((start, stop, step, n as usize))
 }
+
+/// `slice([start,] stop[, step])`.
+fn slice_new(args: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    if !kw.is_empty() {
+        return Err(type_error("slice() does not take keyword arguments"));
+    }
+    let a = &args[1..];
+    match a.len() {
+        1 => Ok(new_slice(Value::NONE, a[0], Value::NONE)),
+        2 => Ok(new_slice(a[0], a[1], Value::NONE)),
+        3 => Ok(new_slice(a[0], a[1], a[2])),
+        0 => Err(type_error("slice expected at least 1 arguments, got 0")),
+        n => Err(type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn this(args: &[Value]) -> PyResult<Gc<SliceObj>> {
+    as_slice(args[0]).ok_or_else(|| type_error("descriptor requires a 'slice' object"))
+}
+
+fn slice_start(args: &[Value], _kw: crate::runtime::KwArgs) -> PyResult {
+    Ok(this(args)?.start)
+}
+fn slice_stop(args: &[Value], _kw: crate::runtime::KwArgs) -> PyResult {
+    Ok(this(args)?.stop)
+}
+fn slice_step(args: &[Value], _kw: crate::runtime::KwArgs) -> PyResult {
+    Ok(this(args)?.step)
+}
+
+/// `repr(slice(1, 2))` is `slice(1, 2, None)`.
+fn slice_repr(args: &[Value], _kw: crate::runtime::KwArgs) -> PyResult {
+    let s = this(args)?;
+    let mut out = b"slice(".to_vec();
+    for (i, v) in [s.start, s.stop, s.step].into_iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b", ");
+        }
+        out.extend(crate::ops::repr_bytes(v)?);
+    }
+    out.push(b')');
+    Ok(crate::objects::str::new_str_owned(out))
+}
+
+/// `s.indices(len)`: the normalised (start, stop, step).
+fn slice_indices(args: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    let n = crate::objects::str_methods::Args::one("indices", args, kw)?;
+    let len = crate::objects::str_methods::arg_int(n)?;
+    if len < 0 {
+        return Err(value_error("length should not be negative"));
+    }
+    let (start, stop, step, _) = indices(this(args)?, len as usize)?;
+    let i = crate::objects::int::new_int;
+    Ok(crate::objects::tuple::new_tuple_from(&[i(start), i(stop), i(step)]))
+}
+
+/// Registers `slice.__new__`, its attributes and methods.
+pub fn install() {
+    use crate::objects::function::{new_builtin, new_wrapper};
+    let t = types::slice();
+    crate::objects::add_static(t, "__new__", slice_new);
+    crate::objects::add_method(t, "__repr__", slice_repr);
+    crate::objects::add_method(t, "indices", slice_indices);
+    let ty = crate::objects::typeobj::as_type(t).expect("slice is a type");
+    // start/stop/step are read-only properties.
+    for (name, f) in [("start", slice_start as crate::runtime::NativeFn), ("stop", slice_stop), ("step", slice_step)] {
+        ty.dict.set_str(name, new_wrapper(types::property(), new_builtin(name, f)).as_value());
+    }
+}

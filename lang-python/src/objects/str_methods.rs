@@ -994,9 +994,9 @@ pub fn m_mul<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
 
 pub fn m_hash<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     Args::none("__hash__", args, kw)?;
-    let s = this::<T>(args)?;
-    let codes: Vec<u32> = s.iter().map(|c| c.code()).collect();
-    Ok(new_int(super::unicode::hash_chars(&codes)))
+    this::<T>(args)?;
+    // ops::hash uses the str's cached hash; unicode hashes like an equal str.
+    Ok(new_int(ops::hash(args[0])?))
 }
 
 pub fn m_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
@@ -1199,4 +1199,6 @@ pub fn install() {
         add_method(t, name, f);
     }
     add_static(t, "__new__", str_new);
+    // `__format__` of the numeric types lives with the format-spec code.
+    format::install();
 }

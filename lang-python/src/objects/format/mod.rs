@@ -139,6 +139,21 @@ pub fn as_bigint(v: Value) -> Option<BigInt> {
     super::long::as_long(v).cloned()
 }
 
+/// `int/long/float/bool.__format__(spec)`: the native format-spec rendering.
+fn number_format(args: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    let spec = crate::objects::str_methods::Args::one("__format__", args, kw)?;
+    format_builtin(args[0], spec)
+}
+
+/// Registers `__format__` on the numeric types (str and unicode get theirs
+/// from `str_methods`).
+pub fn install() {
+    use crate::runtime::types;
+    for t in [types::int(), types::long(), types::float(), types::bool_()] {
+        super::add_method(t, "__format__", number_format);
+    }
+}
+
 /// `format(value, spec)` for the `format()` builtin: the result as bytes
 /// (a unicode result is encoded as ASCII, as `str()` would).
 pub fn format_value(v: Value, spec: &[u8]) -> PyResult<Vec<u8>> {
