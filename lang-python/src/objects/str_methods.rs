@@ -50,11 +50,13 @@ impl Args {
         }
         Ok(args[1])
     }
-    /// `PyArg_ParseTuple` with `min` required and `max` total positionals.
-    pub fn range(name: &str, args: &[Value], kw: KwArgs, min: usize, max: usize) -> PyResult<Vec<Option<Value>>> {
+    /// `PyArg_ParseTuple` with `min` required and `max` (at most 3) total
+    /// positionals; a fixed array, so method calls do not allocate for it.
+    pub fn range(name: &str, args: &[Value], kw: KwArgs, min: usize, max: usize) -> PyResult<[Option<Value>; 3]> {
+        debug_assert!(max <= 3);
         no_kw(name, kw)?;
         count_check(name, args.len() - 1, min, max)?;
-        Ok((1..=max).map(|i| args.get(i).copied()).collect())
+        Ok([args.get(1).copied(), args.get(2).copied(), args.get(3).copied()])
     }
     /// `PyArg_ParseTupleAndKeywords`: positionals or keywords named `names`.
     pub fn kw(name: &str, args: &[Value], kw: KwArgs, names: &[&str], min: usize) -> PyResult<Vec<Option<Value>>> {
@@ -920,7 +922,10 @@ pub fn m_join<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
         Err(e) if e.matches(types::type_error()) => return Err(type_error("can only join an iterable")),
         Err(e) => return Err(e),
     };
-    let mut out: Vec<T> = Vec::new();
+    // Exact capacity when every item is already of our type: the result is
+    // then boxed without reallocating.
+    let total: usize = items.iter().map(|&it| T::slice_of(it).map_or(0, |s| s.len())).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    let mut out: Vec<T> = Vec::with_capacity(total);
     for (i, &it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
