@@ -939,3 +939,16 @@ fn more_formatting() {
     check(m(s(b"{:}{:}"), "format", &[i(1), i(2)]), "'12'"); // '{:}{:}'.format(1, 2)
     check(m(s(b"{0:-^+10.2f}"), "format", &[f(3.14159)]), "'--+3.14---'"); // '{0:-^+10.2f}'.format(3.14159)
 }
+
+#[test]
+fn hex_codec() {
+    let _g = setup();
+    check(m(s(b"ab\xff"), "encode", &[s(b"hex")]), "'6162ff'"); // 'ab\xff'.encode('hex')
+    check(m(s(b"61ff"), "decode", &[s(b"hex")]), "'a\\xff'"); // '61ff'.decode('hex')
+    check(m(s(b"61F"), "decode", &[s(b"hex")]), "TypeError: Odd-length string"); // '61F'.decode('hex')
+    check(m(s(b"6g"), "decode", &[s(b"hex")]), "TypeError: Non-hexadecimal digit found"); // '6g'.decode('hex')
+    check(m(u("ab"), "encode", &[s(b"hex")]), "'6162'"); // u'ab'.encode('hex')
+    check(m(u("\u{e9}"), "encode", &[s(b"hex")]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // u'\xe9'.encode('hex')
+    check(m(u("6162"), "decode", &[s(b"hex")]), "'ab'"); // u'6162'.decode('hex')
+    check(m(s(b"ab"), "encode", &[s(b"hex_codec")]), "'6162'"); // 'ab'.encode('hex_codec')
+}

@@ -457,6 +457,28 @@ pub fn push_utf8(c: u32, out: &mut Vec<u8>) {
     }
 }
 
+/// True for 2.7's `hex` codec, which maps bytes to bytes: with it both
+/// `encode` and `decode` return str.
+pub fn is_hex(encoding: &str) -> bool {
+    matches!(encoding.to_ascii_lowercase().replace('-', "_").as_str(), "hex" | "hex_codec")
+}
+
+pub fn hex_codec(b: &[u8], decode: bool) -> PyResult<Vec<u8>> {
+    if !decode {
+        return Ok(b.iter().flat_map(|c| format!("{c:02x}").into_bytes()).collect());
+    }
+    if b.len() % 2 == 1 {
+        return Err(type_error("Odd-length string"));
+    }
+    let digit = |c: u8| (c as char).to_digit(16);
+    b.chunks(2)
+        .map(|p| match (digit(p[0]), digit(p[1])) {
+            (Some(h), Some(l)) => Ok((h * 16 + l) as u8),
+            _ => Err(type_error("Non-hexadecimal digit found")),
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------
 // unicode-only methods.
 
@@ -467,6 +489,11 @@ fn this<'a>(args: &[Value]) -> PyResult<&'a [u32]> {
 fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args("encode", a[0], a[1])?;
+    if is_hex(&enc) {
+        // A bytes codec: 2.7 first encodes with the default (ASCII) codec.
+        let b = encode(this(args)?, "ascii", "strict")?;
+        return Ok(new_str_owned(hex_codec(&b, false)?));
+    }
     Ok(new_str_owned(encode(this(args)?, &enc, &errors)?))
 }
 
@@ -474,6 +501,10 @@ fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
 fn u_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args("decode", a[0], a[1])?;
+    if is_hex(&enc) {
+        let b = encode(this(args)?, "ascii", "strict")?;
+        return Ok(new_str_owned(hex_codec(&b, true)?));
+    }
     lookup_codec(&enc)?;
     let b = encode(this(args)?, "ascii", "strict")?;
     Ok(new_unicode(decode(&b, &enc, &errors)?))
