@@ -651,8 +651,27 @@ pub fn unicode_of(v: Value) -> PyResult<Vec<u32>> {
         let r = ops::call(m, &[], &[])?;
         return Ok(coerce(r)?.into_owned());
     }
+    // A Python-level __str__ may return unicode, which is then used as is.
+    if let Some(r) = user_str(v)? {
+        return Ok(coerce(r)?.into_owned());
+    }
     let s = ops::str_bytes(v)?;
     decode_ascii(&s)
+}
+
+/// The result of `v.__str__()` when its class defines one in Python (not a
+/// builtin type's), which may be str or unicode; None otherwise.
+pub fn user_str(v: Value) -> PyResult<Option<Value>> {
+    match ops::lookup_special(v, "__str__") {
+        Some(m) if crate::objects::function::as_builtin(m).is_none() => {
+            let r = ops::call(m, &[], &[])?;
+            if as_bytes(r).is_none() && as_unicode(r).is_none() {
+                return Err(type_error(format!("__str__ returned non-string (type {})", type_name(r))));
+            }
+            Ok(Some(r))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Installs unicode's methods into its type dict.

@@ -237,7 +237,12 @@ fn convert(c: u32, v: Value, fl: Flags, prec: Option<usize>, unicode: bool, inde
             } else if unicode {
                 crate::objects::unicode_methods::unicode_of(v)?
             } else {
-                bytes_text(&ops::str_bytes(v)?)
+                // A __str__ returning unicode makes the whole result unicode.
+                match crate::objects::unicode_methods::user_str(v)? {
+                    Some(r) if as_unicode(r).is_some() => return Err(Stop::Restart),
+                    Some(r) => bytes_text(as_bytes(r).unwrap_or(b"")),
+                    None => bytes_text(&ops::str_bytes(v)?),
+                }
             };
             if let Some(p) = prec {
                 t.truncate(p);
