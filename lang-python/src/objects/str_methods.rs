@@ -1116,8 +1116,8 @@ fn str_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
     let (enc, errors) = super::unicode_methods::codec_args("decode", a[0], a[1])?;
-    if super::unicode_methods::is_hex(&enc) {
-        return Ok(new_str_owned(super::unicode_methods::hex_codec(s, true)?));
+    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
+        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, true)?));
     }
     Ok(new_unicode(super::unicode_methods::decode(s, &enc, &errors)?))
 }
@@ -1127,8 +1127,8 @@ fn str_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
     let (enc, errors) = super::unicode_methods::codec_args("encode", a[0], a[1])?;
-    if super::unicode_methods::is_hex(&enc) {
-        return Ok(new_str_owned(super::unicode_methods::hex_codec(s, false)?));
+    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
+        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, false)?));
     }
     super::unicode_methods::lookup_codec(&enc)?;
     let u = decode_ascii(s)?;

@@ -1044,3 +1044,29 @@ fn percent_more() {
     check(bin(BinOp::Mod, s(b"%d"), f(-0.0)), "'0'"); // '%d' % -0.0
     check(bin(BinOp::Mod, s(b"%10.4s|"), s(b"abcdefgh")), "'      abcd|'"); // '%10.4s|' % 'abcdefgh'
 }
+
+#[test]
+fn escape_and_base64_codecs() {
+    let _g = setup();
+    check(m(s(b"a\x0a'\"\\\xff\x00"), "encode", &[s(b"string_escape")]), "'a\\\\n\\\\\\'\"\\\\\\\\\\\\xff\\\\x00'"); // 'a\n\'"\\\xff\x00'.encode('string_escape')
+    check(m(s(b"a\\n\\x41\\101\\q\\'"), "decode", &[s(b"string_escape")]), "\"a\\nAA\\\\q'\""); // 'a\\n\\x41\\101\\q\\\''.decode('string_escape')
+    check(m(u("a\u{a}'\"\\\u{ff}\u{0}\u{20ac}\u{1f600}"), "encode", &[s(b"unicode_escape")]), "'a\\\\n\\'\"\\\\\\\\\\\\xff\\\\x00\\\\u20ac\\\\U0001f600'"); // u'a\n\'"\\\xff\x00\u20ac\U0001f600'.encode('unicode_escape')
+    check(m(s(b"a\\n\\u20ac\\x41\\N"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 13-14: malformed \\N character escape"); // 'a\\n\\u20ac\\x41\\N'.decode('unicode_escape')
+    check(m(s(b"a\\n\\u20ac\\x41\xe9"), "decode", &[s(b"unicode_escape")]), "u'a\\n\\u20acA\\xe9'"); // 'a\\n\\u20ac\\x41\xe9'.decode('unicode_escape')
+    check(m(s(b"\\x4"), "decode", &[s(b"string_escape")]), "ValueError: invalid \\x escape"); // '\\x4'.decode('string_escape')
+    check(m(s(b"\\x4"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape"); // '\\x4'.decode('unicode_escape')
+    check(m(s(b"a\\"), "decode", &[s(b"string_escape")]), "ValueError: Trailing \\ in string"); // 'a\\'.decode('string_escape')
+    check(m(s(b"a\\"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode byte 0x5c in position 1: \\ at end of string"); // 'a\\'.decode('unicode_escape')
+    check(m(s(b"\\u20ac"), "decode", &[s(b"string_escape")]), "'\\\\u20ac'"); // '\\u20ac'.decode('string_escape')
+    check(m(s(b"\\U00110000"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character"); // '\\U00110000'.decode('unicode_escape')
+    check(m(s(b"\\u12"), "decode", &[s(b"unicode_escape"), s(b"replace")]), "u'\\ufffd'"); // '\\u12'.decode('unicode_escape', 'replace')
+    check(m(s(b"a\\\x0ab"), "decode", &[s(b"string_escape")]), "'ab'"); // 'a\\\nb'.decode('string_escape')
+    check(m(s(b"\\0\\777"), "decode", &[s(b"unicode_escape")]), "u'\\x00\\u01ff'"); // '\\0\\777'.decode('unicode_escape')
+    check(m(s(b"ab"), "encode", &[s(b"base64")]), "'YWI=\\n'"); // 'ab'.encode('base64')
+    check(m(s(b"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), "encode", &[s(b"base64")]), "'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\\neHh4\\n'"); // ('x' * 60).encode('base64')
+    check(m(s(b""), "encode", &[s(b"base64")]), "''"); // ''.encode('base64')
+    check(m(s(b"YWI=\x0a"), "decode", &[s(b"base64")]), "'ab'"); // 'YWI=\n'.decode('base64')
+    check(m(s(b"eHh4\x0aeHh4"), "decode", &[s(b"base64")]), "'xxxxxx'"); // 'eHh4\neHh4'.decode('base64')
+    check(m(s(b"abc"), "encode", &[s(b"unicode_escape")]), "'abc'"); // 'abc'.encode('unicode_escape')
+    check(m(u("\u{9}\u{7f}"), "encode", &[s(b"unicode-escape")]), "'\\\\t\\\\x7f'"); // u'\t\x7f'.encode('unicode-escape')
+}
