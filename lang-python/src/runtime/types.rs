@@ -17,10 +17,26 @@ macro_rules! registry {
         #[derive(Copy, Clone)]
         #[repr(usize)]
         pub enum Ty { $($f),* , COUNT }
+        #[cfg(not(test))]
         static SLOTS: [AtomicU64; Ty::COUNT as usize] = [const { AtomicU64::new(0) }; Ty::COUNT as usize];
+        #[cfg(test)]
+        thread_local! {
+            // Unit tests run on several threads, each with its own heap and
+            // its own bootstrap, so there the registry is per thread.
+            static SLOTS: [AtomicU64; Ty::COUNT as usize] = const { [const { AtomicU64::new(0) }; Ty::COUNT as usize] };
+        }
+        #[cfg(not(test))]
+        #[inline(always)]
+        fn with_slots<R>(f: impl FnOnce(&[AtomicU64]) -> R) -> R {
+            f(&SLOTS)
+        }
+        #[cfg(test)]
+        fn with_slots<R>(f: impl FnOnce(&[AtomicU64]) -> R) -> R {
+            SLOTS.with(|s| f(s))
+        }
         $(
             #[inline(always)]
-            pub fn $f() -> Value { Value(SLOTS[Ty::$f as usize].load(Relaxed)) }
+            pub fn $f() -> Value { with_slots(|s| Value(s[Ty::$f as usize].load(Relaxed))) }
         )*
         /// (slot, Python name) of every registered type, in declaration order.
         pub const ALL: &[(Ty, &str)] = &[$((Ty::$f, $name)),*];
@@ -65,18 +81,20 @@ registry! {
 
 /// Installs a type object in its slot (bootstrap only).
 pub fn install(slot: Ty, t: Value) {
-    SLOTS[slot as usize].store(t.0, Relaxed);
+    with_slots(|s| s[slot as usize].store(t.0, Relaxed));
 }
 
 pub fn get(slot: Ty) -> Value {
-    Value(SLOTS[slot as usize].load(Relaxed))
+    with_slots(|s| Value(s[slot as usize].load(Relaxed)))
 }
 
 /// GC root scanner: the registry holds the only references to some types.
 pub fn trace_roots(t: &mut Tracer) {
-    for s in SLOTS.iter() {
-        t.value(Value(s.load(Relaxed)));
-    }
+    with_slots(|slots| {
+        for s in slots.iter() {
+            t.value(Value(s.load(Relaxed)));
+        }
+    });
 }
 
 /// The Python type of any value.
