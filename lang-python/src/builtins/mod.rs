@@ -38,5 +38,7 @@ fn install(m: Gc<ModuleObj>) {
     interp_functions::install(m);
 }
 
-mod functions;
+pub mod functions;
 pub mod interp_functions;
+#[cfg(test)]
+mod tests;

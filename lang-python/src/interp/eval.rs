@@ -329,8 +329,15 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     stack.extend(items.iter().rev());
                 }
                 Instr::Jump(t) => {
-                    if (t as usize) < pc && m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
-                        // Hot loop: the recorder takes over here once it exists.
+                    if (t as usize) < pc {
+                        if super::state::take_interrupt() {
+                            f.pc.set(pc as u32);
+                            err = Some(PyErr::with_args(types::keyboard_interrupt(), &[]));
+                            continue 'outer;
+                        }
+                        if m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
+                            // Hot loop: the recorder takes over here once it exists.
+                        }
                     }
                     pc = t as usize;
                 }

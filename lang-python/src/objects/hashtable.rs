@@ -134,6 +134,17 @@ impl Table {
 
     /// Inserts or replaces; grows the table by CPython's rule.
     pub fn insert(this: *mut Table, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        Self::insert_impl(this, key, hash, value, true)
+    }
+
+    /// Inserts without the growth check, as CPython's bare `insertdict` does
+    /// after a caller sized the table (`dict.fromkeys`). The caller
+    /// guarantees at least one free slot remains.
+    pub fn insert_noresize(this: *mut Table, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        Self::insert_impl(this, key, hash, value, false)
+    }
+
+    fn insert_impl(this: *mut Table, key: Value, hash: i64, value: Value, grow: bool) -> PyResult<()> {
         let i = Self::lookup(this, key, hash)?;
         let t = unsafe { &mut *this };
         let e = &mut t.entries[i];
@@ -147,7 +158,7 @@ impl Table {
         *e = Entry { hash, key, value };
         t.used += 1;
         t.version += 1;
-        if t.fill * 3 >= (t.mask() + 1) * 2 {
+        if grow && t.fill * 3 >= (t.mask() + 1) * 2 || t.fill == t.mask() + 1 {
             let n = if t.used > 50_000 { 2 * t.used } else { 4 * t.used };
             t.resize(n);
         }

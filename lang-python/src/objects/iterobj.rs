@@ -16,6 +16,8 @@ pub enum IterKind {
     Range,
     /// Calls `seq.__getitem__(i)` until IndexError (old sequence protocol).
     GetItem,
+    /// set/frozenset keys by slot (see `objects::set::iter_next`).
+    SetItems,
 }
 
 #[repr(C)]
@@ -48,4 +50,17 @@ pub fn new_range_iter(start: i64, step: i64, len: i64) -> Value {
 
 pub fn as_iter(v: Value) -> Option<Gc<IterObj>> {
     Gc::<IterObj>::downcast(v)
+}
+
+/// `it.next()` for the builtin iterators.
+pub fn iter_next(args: &[Value], _kw: crate::runtime::KwArgs) -> crate::runtime::PyResult {
+    match crate::ops::next(args[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::runtime::errors::stop_iteration()),
+    }
+}
+
+/// `iter(it) is it`.
+pub fn iter_self(args: &[Value], _kw: crate::runtime::KwArgs) -> crate::runtime::PyResult {
+    Ok(args[0])
 }

@@ -1,7 +1,14 @@
 //! Python's builtin types, a module each, and `bootstrap`, which creates the
 //! type objects at start-up.
 
+pub mod args;
 pub mod classobj;
+pub mod iters;
+pub mod descr;
+pub mod xrange;
+pub mod numconv;
+pub mod complex;
+pub mod slice;
 pub mod dict_methods;
 pub mod list_methods;
 pub mod number_methods;
@@ -23,7 +30,6 @@ pub mod long;
 pub mod module;
 pub mod numbers;
 pub mod seq_ops;
-pub mod slice;
 pub mod special_attrs;
 pub mod str;
 pub mod tuple;
@@ -126,6 +132,10 @@ pub fn bootstrap() {
     add_method(types::object(), "__init__", object_init);
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
+    add_method(types::base_exception(), "__repr__", exceptions::exc_repr);
+    add_method(types::base_exception(), "__str__", exceptions::exc_str);
+    add_method(types::iterator(), "next", iterobj::iter_next);
+    add_method(types::iterator(), "__iter__", iterobj::iter_self);
     // Each type's methods live beside its implementation.
     number_methods::install();
     str_methods::install();
@@ -134,11 +144,18 @@ pub fn bootstrap() {
     list_methods::install();
     dict_methods::install();
     set::install();
+    slice::install();
+    iters::install();
+    complex::install();
+    descr::install();
+    xrange::install();
     file::install();
     let _ = HEAPTYPE;
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub mod container_tests;
 #[cfg(test)]
 mod str_tests;

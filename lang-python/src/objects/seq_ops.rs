@@ -65,6 +65,13 @@ pub fn sequence_binop(op: BinOp, a: Value, b: Value) -> PyResult {
             if unit.checked_mul(k).is_none_or(|total| total > (1usize << 40)) {
                 return Err(memory_error(""));
             }
+            // Ask for the memory first, so an impossible size is a MemoryError, not an abort.
+            let bytes = unit * k * if t == types::str() { 1 } else { 8 };
+            let mut probe: Vec<u8> = Vec::new();
+            if probe.try_reserve_exact(bytes).is_err() {
+                return Err(memory_error(""));
+            }
+            drop(probe);
             if t == types::str() {
                 Ok(pystr::new_str_owned(pystr::as_bytes(seq).expect("str").repeat(k)))
             } else if t == types::list() {

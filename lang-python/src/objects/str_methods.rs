@@ -951,7 +951,8 @@ pub fn m_getitem<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     let i = Args::one("__getitem__", args, kw)?;
     let s = this::<T>(args)?;
     if let Some(sl) = super::slice::as_slice(i) {
-        let (start, _, step, n) = super::slice::indices(sl, s.len())?;
+        let r = super::slice::resolve(sl, s.len())?;
+        let (start, step, n) = (r.start, r.step, r.len);
         let out = (0..n as i64).map(|k| s[(start + k * step) as usize]).collect();
         return Ok(T::make(out));
     }

@@ -69,6 +69,15 @@ pub fn binop(op: BinOp, a: Value, b: Value) -> PyResult {
             return Ok(crate::objects::int::new_int(r));
         }
     }
+    // bool & bool (and | ^) stays a bool.
+    if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) && is_bool(a) && is_bool(b) {
+        let (p, q) = (a == Value::TRUE, b == Value::TRUE);
+        return Ok(Value::from_bool(match op {
+            BinOp::And => p & q,
+            BinOp::Or => p | q,
+            _ => p ^ q,
+        }));
+    }
     let r = native_binop(op, a, b)?;
     if r != NOT_IMPLEMENTED {
         return Ok(r);
@@ -180,6 +189,10 @@ fn dunder_binop(op: BinOp, a: Value, b: Value) -> PyResult {
         }
     }
     Ok(NOT_IMPLEMENTED)
+}
+
+fn is_bool(v: Value) -> bool {
+    v == Value::TRUE || v == Value::FALSE
 }
 
 fn is_native_number(v: Value) -> bool {

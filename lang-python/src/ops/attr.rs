@@ -53,8 +53,9 @@ fn is_data_descriptor(d: Value) -> bool {
     as_type(t).is_some_and(|tt| tt.has_flag(crate::objects::typeobj::HEAPTYPE)) && lookup(t, crate::iname!("__set__")).is_some()
 }
 
-/// Binds a class attribute found for an instance access.
-fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
+/// Binds a class attribute found for an instance access (`obj` EMPTY:
+/// an unbound access, as `super(C, C).f` makes).
+pub fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
     if as_function(descr).is_some() {
         return Ok(new_method(descr, obj, cls));
     }
@@ -94,6 +95,12 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
     }
     if let Some(c) = classobj::as_class(obj) {
         return classic_class_getattr(c, name);
+    }
+    // super(C, obj).name searches the MRO after C first.
+    if let Some(sup) = crate::objects::descr::as_super(obj) {
+        if let Some(v) = crate::objects::descr::super_getattr(sup, name)? {
+            return Ok(Some(v));
+        }
     }
     let t = type_of(obj);
     // A user-defined __getattribute__ takes over completely.

@@ -123,6 +123,7 @@ pub fn next(it: Value) -> PyResult<Option<Value>> {
                     }
                 });
             }
+            IterKind::SetItems => return crate::objects::set::iter_next(&i),
             IterKind::GetItem => {
                 return match getitem(i.seq, crate::objects::int::new_int(idx)) {
                     Ok(v) => {

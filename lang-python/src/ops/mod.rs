@@ -13,9 +13,9 @@ mod iter;
 mod repr;
 
 pub use arith::{binop, inplace_op, unaryop, BinOp, UnaryOp};
-pub use attr::{delattr, getattr, getattr_opt, lookup_special, setattr};
+pub use attr::{bind as bind_descriptor, delattr, getattr, getattr_opt, lookup_special, setattr};
 pub use call::{call, call_method, exception_matches};
-pub use compare::{compare, eq_bool, truthy, CmpOp};
+pub use compare::{cmp3, compare, eq_bool, truthy, CmpOp};
 pub use iter::{contains, getitem, iter, len, next, setitem, delitem, to_vec};
 pub use repr::{repr, str_bytes, to_str, repr_bytes};
 
@@ -73,6 +73,10 @@ fn hash_slow(v: Value) -> PyResult<i64> {
 }
 
 pub fn tuple_hash(items: &[Value]) -> PyResult<i64> {
+    // CPython does not limit hashing depth; we only refuse to overflow the native stack.
+    if crate::interp::state::stack_low() {
+        return Err(crate::runtime::errors::runtime_error("maximum recursion depth exceeded"));
+    }
     let mut x: i64 = 0x345678;
     let mut mult: i64 = 1_000_003;
     let mut len = items.len() as i64;
