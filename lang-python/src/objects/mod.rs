@@ -140,7 +140,6 @@ pub fn bootstrap() {
     number_methods::install();
     str_methods::install();
     unicode_methods::install();
-    slice::install();
     list_methods::install();
     dict_methods::install();
     set::install();
