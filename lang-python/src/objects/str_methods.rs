@@ -1011,7 +1011,11 @@ pub fn m_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
 
 pub fn m_dunder_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     let spec = Args::one("__format__", args, kw)?;
-    format::format_builtin(args[0], spec)
+    if as_bytes(spec).is_none() && as_unicode(spec).is_none() {
+        return Err(type_error(format!("__format__ arg must be str or unicode, not {}", type_name(spec))));
+    }
+    this::<T>(args)?;
+    format::format_method(args[0], spec, T::NAME == "unicode")
 }
 
 pub fn m_mod<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {

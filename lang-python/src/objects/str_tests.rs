@@ -1070,3 +1070,15 @@ fn escape_and_base64_codecs() {
     check(m(s(b"abc"), "encode", &[s(b"unicode_escape")]), "'abc'"); // 'abc'.encode('unicode_escape')
     check(m(u("\u{9}\u{7f}"), "encode", &[s(b"unicode-escape")]), "'\\\\t\\\\x7f'"); // u'\t\x7f'.encode('unicode-escape')
 }
+
+#[test]
+fn format_argument_errors() {
+    let _g = setup();
+    check(builtin("format", &[i(1), i(2)], &[]), "TypeError: format expects arg 2 to be string or unicode, not int"); // format(1, 2)
+    check(m(i(1), "__format__", &[i(2)]), "TypeError: __format__ requires str or unicode"); // (1).__format__(2)
+    check(m(s(b"a"), "__format__", &[i(2)]), "TypeError: __format__ arg must be str or unicode, not int"); // 'a'.__format__(2)
+    check(m(u("a"), "__format__", &[i(2)]), "TypeError: __format__ arg must be str or unicode, not int"); // u'a'.__format__(2)
+    check(m(f(1.5), "__format__", &[i(2)]), "TypeError: __format__ requires str or unicode"); // (1.5).__format__(2)
+    check(m(f(1.5), "__format__", &[u(".1f")]), "'1.5'"); // (1.5).__format__(u'.1f')
+    check(m(s(b"a"), "__format__", &[u(">3")]), "'  a'"); // 'a'.__format__(u'>3')
+}
