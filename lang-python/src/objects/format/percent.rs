@@ -106,6 +106,7 @@ fn run<T: Ch>(fmt: &[T], args: Value, unicode: bool) -> Result<Value, Stop> {
     let is_mapping = tuple_items.is_none()
         && as_bytes(args).is_none()
         && as_unicode(args).is_none()
+        && to_num(args).is_none()
         && (crate::objects::dict::as_dict(args).is_some() || ops::lookup_special(args, "__getitem__").is_some());
     let mut al = ArgList {
         items: tuple_items.unwrap_or(&[]),
@@ -237,8 +238,10 @@ fn convert(c: u32, v: Value, fl: Flags, prec: Option<usize>, unicode: bool, inde
             } else if unicode {
                 crate::objects::unicode_methods::unicode_of(v)?
             } else {
-                // A __str__ returning unicode makes the whole result unicode.
-                match crate::objects::unicode_methods::user_str(v)? {
+                // A __str__ returning unicode makes the whole result unicode
+                // (numbers have no Python-level __str__: skip the lookup).
+                let user = if to_num(v).is_some() { None } else { crate::objects::unicode_methods::user_str(v)? };
+                match user {
                     Some(r) if as_unicode(r).is_some() => return Err(Stop::Restart),
                     Some(r) => bytes_text(as_bytes(r).unwrap_or(b"")),
                     None => bytes_text(&ops::str_bytes(v)?),
