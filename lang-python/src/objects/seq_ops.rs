@@ -19,14 +19,10 @@ fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
         None if crate::objects::numbers::to_num(n).is_some() || crate::objects::float::as_float(n).is_some() => {
             Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
         }
-        // Only an operand that may define `__mul__`/`__rmul__` (an instance
-        // of a user class or a builtin-type subclass) gets to try; otherwise
-        // this is CPython's sq_repeat error.
-        None if crate::objects::instance::as_instance(n).is_some() || crate::objects::classobj::as_classic_instance(n).is_some() => {
+        None => {
             let _ = seq;
             Ok(None)
         }
-        None => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n)))),
     }
 }
 
