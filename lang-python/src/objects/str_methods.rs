@@ -50,11 +50,13 @@ impl Args {
         }
         Ok(args[1])
     }
-    /// `PyArg_ParseTuple` with `min` required and `max` total positionals.
-    pub fn range(name: &str, args: &[Value], kw: KwArgs, min: usize, max: usize) -> PyResult<Vec<Option<Value>>> {
+    /// `PyArg_ParseTuple` with `min` required and `max` (at most 3) total
+    /// positionals; a fixed array, so method calls do not allocate for it.
+    pub fn range(name: &str, args: &[Value], kw: KwArgs, min: usize, max: usize) -> PyResult<[Option<Value>; 3]> {
+        debug_assert!(max <= 3);
         no_kw(name, kw)?;
         count_check(name, args.len() - 1, min, max)?;
-        Ok((1..=max).map(|i| args.get(i).copied()).collect())
+        Ok([args.get(1).copied(), args.get(2).copied(), args.get(3).copied()])
     }
     /// `PyArg_ParseTupleAndKeywords`: positionals or keywords named `names`.
     pub fn kw(name: &str, args: &[Value], kw: KwArgs, names: &[&str], min: usize) -> PyResult<Vec<Option<Value>>> {
@@ -920,7 +922,10 @@ pub fn m_join<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
         Err(e) if e.matches(types::type_error()) => return Err(type_error("can only join an iterable")),
         Err(e) => return Err(e),
     };
-    let mut out: Vec<T> = Vec::new();
+    // Exact capacity when every item is already of our type: the result is
+    // then boxed without reallocating.
+    let total: usize = items.iter().map(|&it| T::slice_of(it).map_or(0, |s| s.len())).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    let mut out: Vec<T> = Vec::with_capacity(total);
     for (i, &it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
@@ -995,9 +1000,9 @@ pub fn m_mul<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
 
 pub fn m_hash<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     Args::none("__hash__", args, kw)?;
-    let s = this::<T>(args)?;
-    let codes: Vec<u32> = s.iter().map(|c| c.code()).collect();
-    Ok(new_int(super::unicode::hash_chars(&codes)))
+    this::<T>(args)?;
+    // ops::hash uses the str's cached hash; unicode hashes like an equal str.
+    Ok(new_int(ops::hash(args[0])?))
 }
 
 pub fn m_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
@@ -1006,7 +1011,11 @@ pub fn m_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
 
 pub fn m_dunder_format<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
     let spec = Args::one("__format__", args, kw)?;
-    format::format_builtin(args[0], spec)
+    if as_bytes(spec).is_none() && as_unicode(spec).is_none() {
+        return Err(type_error(format!("__format__ arg must be str or unicode, not {}", type_name(spec))));
+    }
+    this::<T>(args)?;
+    format::format_method(args[0], spec, T::NAME == "unicode")
 }
 
 pub fn m_mod<T: Ch>(args: &[Value], kw: KwArgs) -> PyResult {
@@ -1112,6 +1121,9 @@ fn str_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
     let (enc, errors) = super::unicode_methods::codec_args("decode", a[0], a[1])?;
+    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
+        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, true)?));
+    }
     Ok(new_unicode(super::unicode_methods::decode(s, &enc, &errors)?))
 }
 
@@ -1120,6 +1132,9 @@ fn str_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
     let (enc, errors) = super::unicode_methods::codec_args("encode", a[0], a[1])?;
+    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
+        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, false)?));
+    }
     super::unicode_methods::lookup_codec(&enc)?;
     let u = decode_ascii(s)?;
     Ok(new_str_owned(super::unicode_methods::encode(&u, &enc, &errors)?))
@@ -1200,4 +1215,6 @@ pub fn install() {
         add_method(t, name, f);
     }
     add_static(t, "__new__", str_new);
+    // `__format__` of the numeric types lives with the format-spec code.
+    format::install();
 }

@@ -939,3 +939,146 @@ fn more_formatting() {
     check(m(s(b"{:}{:}"), "format", &[i(1), i(2)]), "'12'"); // '{:}{:}'.format(1, 2)
     check(m(s(b"{0:-^+10.2f}"), "format", &[f(3.14159)]), "'--+3.14---'"); // '{0:-^+10.2f}'.format(3.14159)
 }
+
+#[test]
+fn hex_codec() {
+    let _g = setup();
+    check(m(s(b"ab\xff"), "encode", &[s(b"hex")]), "'6162ff'"); // 'ab\xff'.encode('hex')
+    check(m(s(b"61ff"), "decode", &[s(b"hex")]), "'a\\xff'"); // '61ff'.decode('hex')
+    check(m(s(b"61F"), "decode", &[s(b"hex")]), "TypeError: Odd-length string"); // '61F'.decode('hex')
+    check(m(s(b"6g"), "decode", &[s(b"hex")]), "TypeError: Non-hexadecimal digit found"); // '6g'.decode('hex')
+    check(m(u("ab"), "encode", &[s(b"hex")]), "'6162'"); // u'ab'.encode('hex')
+    check(m(u("\u{e9}"), "encode", &[s(b"hex")]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // u'\xe9'.encode('hex')
+    check(m(u("6162"), "decode", &[s(b"hex")]), "'ab'"); // u'6162'.decode('hex')
+    check(m(s(b"ab"), "encode", &[s(b"hex_codec")]), "'6162'"); // 'ab'.encode('hex_codec')
+}
+
+#[test]
+fn format_more() {
+    let _g = setup();
+    check(m(s(b"{0:06.2f}|{0:+}|{0:x>+10.3e}"), "format", &[f(3.14159)]), "'003.14|+3.14159|+3.142e+00'"); // '{0:06.2f}|{0:+}|{0:x>+10.3e}'.format(3.14159)
+    check(m(s(b"{0!s:>{1}}"), "format", &[f(1.5), i(6)]), "'   1.5'"); // '{0!s:>{1}}'.format(1.5, 6)
+    check(mk(s(b"{0:{fill}{align}{width}}"), "format", &[s(b"ab")], &[("fill", s(b"*")), ("align", s(b"^")), ("width", i(8))]), "'***ab***'"); // '{0:{fill}{align}{width}}'.format('ab', fill='*', align='^', width=8)
+    check(m(u("{0:\u{2022}^9}"), "format", &[u("mid")]), "u'\\u2022\\u2022\\u2022mid\\u2022\\u2022\\u2022'"); // u'{0:\u2022^9}'.format(u'mid')
+    check(m(u("{0:>5}|{1:<4}|{2:^5}"), "format", &[i(1), f(2.5), u("\u{e9}")]), "u'    1|2.5 |  \\xe9  '"); // u'{0:>5}|{1:<4}|{2:^5}'.format(1, 2.5, u'\xe9')
+    check(m(u("{0:,}"), "format", &[i(1234567)]), "u'1,234,567'"); // u'{0:,}'.format(1234567)
+    check(m(u("{0!r}"), "format", &[u("\u{e9}")]), "u\"u'\\\\xe9'\""); // u'{0!r}'.format(u'\xe9')
+    check(m(u("{:d}"), "format", &[TRUE]), "u'1'"); // u'{:d}'.format(True)
+    check(m(s(b"{0:b}{0:o}{0:x}{0:X}"), "format", &[i(255)]), "'11111111377ffFF'"); // '{0:b}{0:o}{0:x}{0:X}'.format(255)
+    check(m(s(b"{:#b}|{:#o}|{:#x}"), "format", &[i(-5), i(-8), i(-255)]), "'-0b101|-0o10|-0xff'"); // '{:#b}|{:#o}|{:#x}'.format(-5, -8, -255)
+    check(m(s(b"{:+d}|{: d}|{:-d}"), "format", &[i(5), i(5), i(-5)]), "'+5| 5|-5'"); // '{:+d}|{: d}|{:-d}'.format(5, 5, -5)
+    check(m(s(b"{:=+8d}|{:=8d}"), "format", &[i(5), i(-5)]), "'+      5|-      5'"); // '{:=+8d}|{:=8d}'.format(5, -5)
+    check(m(s(b"{:e}|{:E}|{:.2e}"), "format", &[f(123456.789), f(1.0e-20), f(0.0)]), "'1.234568e+05|1.000000E-20|0.00e+00'"); // '{:e}|{:E}|{:.2e}'.format(123456.789, 1e-20, 0.0)
+    check(m(s(b"{:f}|{:F}"), "format", &[f(f64::NAN), f(f64::INFINITY)]), "'nan|INF'"); // '{:f}|{:F}'.format(float('nan'), float('inf'))
+    check(m(s(b"{:%}|{:.2%}"), "format", &[i(1), f(-0.00125)]), "'100.000000%|-0.12%'"); // '{:%}|{:.2%}'.format(1, -0.00125)
+    check(m(s(b"{:g}|{:g}|{:g}|{:G}"), "format", &[f(1.0e-05), f(123456789.0), f(0.0001), f(1.0e+100)]), "'1e-05|1.23457e+08|0.0001|1E+100'"); // '{:g}|{:g}|{:g}|{:G}'.format(1e-5, 123456789.0, 0.0001, 1e100)
+    check(m(s(b"{:.0f}|{:.0f}|{:.1f}"), "format", &[f(0.5), f(1.5), f(0.05)]), "'0|2|0.1'"); // '{:.0f}|{:.0f}|{:.1f}'.format(0.5, 1.5, 0.05)
+    check(m(s(b"{:10.3}|{:<10.3}"), "format", &[f(3.14159), s(b"abcdef")]), "'      3.14|abc       '"); // '{:10.3}|{:<10.3}'.format(3.14159, 'abcdef')
+    check(m(s(b"{:^10.3}|"), "format", &[u("abcdef")]), "'   abc    |'"); // '{:^10.3}|'.format(u'abcdef')
+    check(m(s(b"{0:.{1}f}"), "format", &[f(3.14159), i(3)]), "'3.142'"); // '{0:.{1}f}'.format(3.14159, 3)
+    check(m(s(b"{0[0]:{0[1]}}"), "format", &[l(&[s(b"x"), s(b">4")])]), "'   x'"); // '{0[0]:{0[1]}}'.format(['x', '>4'])
+    check(m(s(b"{:s}"), "format", &[u("x")]), "'x'"); // '{:s}'.format(u'x')
+    check(m(s(b"{}"), "format", &[NONE]), "'None'"); // '{}'.format(None)
+    check(m(s(b"{:}"), "format", &[l(&[i(1), i(2)])]), "'[1, 2]'"); // '{:}'.format([1, 2])
+    check(m(s(b"{:5}|"), "format", &[l(&[i(1)])]), "'[1]  |'"); // '{:5}|'.format([1])
+    check(m(s(b"{:d}"), "format", &[big("1267650600228229401496703205376")]), "'1267650600228229401496703205376'"); // '{:d}'.format(2**100)
+    check(m(s(b"{:,d}"), "format", &[big("-18446744073709551616")]), "'-18,446,744,073,709,551,616'"); // '{:,d}'.format(-2**64)
+    check(m(s(b"{:o}"), "format", &[i(0)]), "'0'"); // '{:o}'.format(0)
+    check(m(s(b"{:#o}"), "format", &[i(0)]), "'0o0'"); // '{:#o}'.format(0)
+    check(m(s(b"{:c}"), "format", &[i(-1)]), "OverflowError: %c arg not in range(0x100)"); // '{:c}'.format(-1)
+    check(m(s(b"{:.3s}"), "format", &[s(b"abcdef")]), "'abc'"); // '{:.3s}'.format('abcdef')
+    check(m(s(b"{:<{}s}|"), "format", &[s(b"a"), i(3)]), "'a  |'"); // '{:<{}s}|'.format('a', 3)
+    check(m(s(b"{0}{0!r}{0!s}"), "format", &[s(b"q")]), "\"q'q'q\""); // '{0}{0!r}{0!s}'.format('q')
+    check(m(s(b"{0:}{1:}"), "format", &[s(b""), s(b"")]), "''"); // '{0:}{1:}'.format('', '')
+    check(m(s(b"}}{{"), "format", &[]), "'}{'"); // '}}{{'.format()
+    check(m(s(b"{0}}}"), "format", &[i(1)]), "'1}'"); // '{0}}}'.format(1)
+    check(m(s(b"{{{0}"), "format", &[i(1)]), "'{1'"); // '{{{0}'.format(1)
+    check(m(s(b"{0!r:}"), "format", &[i(1)]), "'1'"); // '{0!r:}'.format(1)
+    check(m(s(b"{0!s:5}|"), "format", &[i(1)]), "'1    |'"); // '{0!s:5}|'.format(1)
+    check(m(s(b"{0!a}"), "format", &[i(1)]), "ValueError: Unknown conversion specifier a"); // '{0!a}'.format(1)
+    check(m(s(b"{0:{1}}"), "format", &[i(1), s(b"{")]), "ValueError: Unknown format code '{' for object of type 'int'"); // '{0:{1}}'.format(1, '{')
+    check(mk(s(b"{a}"), "format", &[], &[("a", u("\u{e9}"))]), "UnicodeEncodeError: 'ascii' codec can't encode character u'\\xe9' in position 0: ordinal not in range(128)"); // '{a}'.format(a=u'\xe9')
+    check(m(s(b"{0:.2}"), "format", &[u("\u{e9}\u{e9}\u{e9}")]), "UnicodeEncodeError: 'ascii' codec can't encode characters in position 0-1: ordinal not in range(128)"); // '{0:.2}'.format(u'\xe9\xe9\xe9')
+    check(m(s(b"{:5}"), "format", &[big("1")]), "'    1'"); // '{:5}'.format(1L)
+    check(m(s(b"{:.2f}"), "format", &[big("100000000000000000000")]), "'100000000000000000000.00'"); // '{:.2f}'.format(10**20)
+    check(m(s(b"{:e}"), "format", &[big("10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]), "OverflowError: long int too large to convert to float"); // '{:e}'.format(10**400)
+    check(m(s(b"{:10}"), "format", &[TRUE]), "'         1'"); // '{:10}'.format(True)
+    check(m(s(b"{:d}"), "format", &[f(1.0)]), "ValueError: Unknown format code 'd' for object of type 'float'"); // '{:d}'.format(1.0)
+}
+
+#[test]
+fn percent_more() {
+    let _g = setup();
+    check(bin(BinOp::Mod, s(b"%5s|%-5s|%.1s"), t(&[u("\u{e9}"), u("a"), u("xyz")])), "u'    \\xe9|a    |x'"); // '%5s|%-5s|%.1s' % (u'\xe9', u'a', u'xyz')
+    check(bin(BinOp::Mod, s(b"%+5d|%-+5d|% -5d|"), t(&[i(1), i(1), i(1)])), "'   +1|+1   | 1   |'"); // '%+5d|%-+5d|% -5d|' % (1, 1, 1)
+    check(bin(BinOp::Mod, s(b"%#5x|%#-8o|"), t(&[i(255), i(8)])), "' 0xff|010     |'"); // '%#5x|%#-8o|' % (255, 8)
+    check(bin(BinOp::Mod, s(b"%05.1f|%-07.2f|%+07.2f"), t(&[f(2.25), f(2.25), f(2.25)])), "'002.2|2.25   |+002.25'"); // '%05.1f|%-07.2f|%+07.2f' % (2.25, 2.25, 2.25)
+    check(bin(BinOp::Mod, s(b"%.3e|%.3E|%#.0e"), t(&[f(0.000123456), f(123456789.0), f(1.0)])), "'1.235e-04|1.235E+08|1.e+00'"); // '%.3e|%.3E|%#.0e' % (0.000123456, 123456789.0, 1.0)
+    check(bin(BinOp::Mod, s(b"%s|%s|%s"), t(&[f(0.30000000000000004), f(1.0e-07), f(1.0e+300)])), "'0.3|1e-07|1e+300'"); // '%s|%s|%s' % (0.1 + 0.2, 1e-7, 1e300)
+    check(bin(BinOp::Mod, s(b"%r|%r|%r"), t(&[f(0.30000000000000004), f(1.0e-07), f(1.0e+300)])), "'0.30000000000000004|1e-07|1e+300'"); // '%r|%r|%r' % (0.1 + 0.2, 1e-7, 1e300)
+    check(bin(BinOp::Mod, s(b"%r"), t(&[big("100000000000000000000")])), "'100000000000000000000L'"); // '%r' % (10**20,)
+    check(bin(BinOp::Mod, s(b"%s"), t(&[big("100000000000000000000")])), "'100000000000000000000'"); // '%s' % (10**20,)
+    check(bin(BinOp::Mod, s(b"%d%%"), i(50)), "'50%'"); // '%d%%' % 50
+    check(bin(BinOp::Mod, s(b"%(a)s-%(b)s"), d(&[(s(b"a"), u("\u{e9}")), (s(b"b"), s(b"x"))])), "u'\\xe9-x'"); // '%(a)s-%(b)s' % {'a': u'\xe9', 'b': 'x'}
+    check(bin(BinOp::Mod, s(b"%(a)5.1f|"), d(&[(s(b"a"), f(2.25))])), "'  2.2|'"); // '%(a)5.1f|' % {'a': 2.25}
+    check(bin(BinOp::Mod, s(b"%s %r"), t(&[s(b"\xff"), s(b"\xff")])), "\"\\xff '\\\\xff'\""); // '%s %r' % ('\xff', '\xff')
+    check(bin(BinOp::Mod, u("%s %r"), t(&[u("\u{20ac}"), u("\u{20ac}")])), "u\"\\u20ac u'\\\\u20ac'\""); // u'%s %r' % (u'\u20ac', u'\u20ac')
+    check(bin(BinOp::Mod, s(b"%i|%d"), t(&[TRUE, FALSE])), "'1|0'"); // '%i|%d' % (True, False)
+    check(bin(BinOp::Mod, s(b"%x"), TRUE), "'1'"); // '%x' % True
+    check(bin(BinOp::Mod, s(b"%c%c%c"), t(&[i(104), s(b"i"), i(33)])), "'hi!'"); // '%c%c%c' % (104, 'i', 33)
+    check(bin(BinOp::Mod, s(b"%-3c|%3c"), t(&[s(b"a"), s(b"b")])), "'a  |  b'"); // '%-3c|%3c' % ('a', 'b')
+    check(bin(BinOp::Mod, s(b"%.0s|"), s(b"abc")), "'|'"); // '%.0s|' % 'abc'
+    check(bin(BinOp::Mod, s(b"%*.*f"), t(&[i(8), i(3), f(2.71828)])), "'   2.718'"); // '%*.*f' % (8, 3, 2.71828)
+    check(bin(BinOp::Mod, s(b"%-*.*s|"), t(&[i(6), i(2), s(b"abcd")])), "'ab    |'"); // '%-*.*s|' % (6, 2, 'abcd')
+    check(bin(BinOp::Mod, s(b"%s"), t(&[t(&[])])), "'()'"); // '%s' % ((),)
+    check(bin(BinOp::Mod, s(b"%s"), t(&[u("")])), "u''"); // '%s' % (u'',)
+    check(bin(BinOp::Mod, s(b"%s%s"), t(&[s(b""), u("")])), "u''"); // '%s%s' % ('', u'')
+    check(bin(BinOp::Mod, s(b"%o"), i(0)), "'0'"); // '%o' % 0
+    check(bin(BinOp::Mod, s(b"%#o"), i(0)), "'0'"); // '%#o' % 0
+    check(bin(BinOp::Mod, s(b"%#x"), big("0")), "'0x0'"); // '%#x' % 0L
+    check(bin(BinOp::Mod, s(b"%e"), i(0)), "'0.000000e+00'"); // '%e' % 0
+    check(bin(BinOp::Mod, s(b"%g"), i(0)), "'0'"); // '%g' % 0
+    check(bin(BinOp::Mod, s(b"%g"), f(-0.0)), "'-0'"); // '%g' % -0.0
+    check(bin(BinOp::Mod, s(b"%f"), f(-0.0)), "'-0.000000'"); // '%f' % -0.0
+    check(bin(BinOp::Mod, s(b"%.1f"), f(-0.04)), "'-0.0'"); // '%.1f' % -0.04
+    check(bin(BinOp::Mod, s(b"%d"), f(-0.0)), "'0'"); // '%d' % -0.0
+    check(bin(BinOp::Mod, s(b"%10.4s|"), s(b"abcdefgh")), "'      abcd|'"); // '%10.4s|' % 'abcdefgh'
+}
+
+#[test]
+fn escape_and_base64_codecs() {
+    let _g = setup();
+    check(m(s(b"a\x0a'\"\\\xff\x00"), "encode", &[s(b"string_escape")]), "'a\\\\n\\\\\\'\"\\\\\\\\\\\\xff\\\\x00'"); // 'a\n\'"\\\xff\x00'.encode('string_escape')
+    check(m(s(b"a\\n\\x41\\101\\q\\'"), "decode", &[s(b"string_escape")]), "\"a\\nAA\\\\q'\""); // 'a\\n\\x41\\101\\q\\\''.decode('string_escape')
+    check(m(u("a\u{a}'\"\\\u{ff}\u{0}\u{20ac}\u{1f600}"), "encode", &[s(b"unicode_escape")]), "'a\\\\n\\'\"\\\\\\\\\\\\xff\\\\x00\\\\u20ac\\\\U0001f600'"); // u'a\n\'"\\\xff\x00\u20ac\U0001f600'.encode('unicode_escape')
+    check(m(s(b"a\\n\\u20ac\\x41\\N"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 13-14: malformed \\N character escape"); // 'a\\n\\u20ac\\x41\\N'.decode('unicode_escape')
+    check(m(s(b"a\\n\\u20ac\\x41\xe9"), "decode", &[s(b"unicode_escape")]), "u'a\\n\\u20acA\\xe9'"); // 'a\\n\\u20ac\\x41\xe9'.decode('unicode_escape')
+    check(m(s(b"\\x4"), "decode", &[s(b"string_escape")]), "ValueError: invalid \\x escape"); // '\\x4'.decode('string_escape')
+    check(m(s(b"\\x4"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape"); // '\\x4'.decode('unicode_escape')
+    check(m(s(b"a\\"), "decode", &[s(b"string_escape")]), "ValueError: Trailing \\ in string"); // 'a\\'.decode('string_escape')
+    check(m(s(b"a\\"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode byte 0x5c in position 1: \\ at end of string"); // 'a\\'.decode('unicode_escape')
+    check(m(s(b"\\u20ac"), "decode", &[s(b"string_escape")]), "'\\\\u20ac'"); // '\\u20ac'.decode('string_escape')
+    check(m(s(b"\\U00110000"), "decode", &[s(b"unicode_escape")]), "UnicodeDecodeError: 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character"); // '\\U00110000'.decode('unicode_escape')
+    check(m(s(b"\\u12"), "decode", &[s(b"unicode_escape"), s(b"replace")]), "u'\\ufffd'"); // '\\u12'.decode('unicode_escape', 'replace')
+    check(m(s(b"a\\\x0ab"), "decode", &[s(b"string_escape")]), "'ab'"); // 'a\\\nb'.decode('string_escape')
+    check(m(s(b"\\0\\777"), "decode", &[s(b"unicode_escape")]), "u'\\x00\\u01ff'"); // '\\0\\777'.decode('unicode_escape')
+    check(m(s(b"ab"), "encode", &[s(b"base64")]), "'YWI=\\n'"); // 'ab'.encode('base64')
+    check(m(s(b"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), "encode", &[s(b"base64")]), "'eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4\\neHh4\\n'"); // ('x' * 60).encode('base64')
+    check(m(s(b""), "encode", &[s(b"base64")]), "''"); // ''.encode('base64')
+    check(m(s(b"YWI=\x0a"), "decode", &[s(b"base64")]), "'ab'"); // 'YWI=\n'.decode('base64')
+    check(m(s(b"eHh4\x0aeHh4"), "decode", &[s(b"base64")]), "'xxxxxx'"); // 'eHh4\neHh4'.decode('base64')
+    check(m(s(b"abc"), "encode", &[s(b"unicode_escape")]), "'abc'"); // 'abc'.encode('unicode_escape')
+    check(m(u("\u{9}\u{7f}"), "encode", &[s(b"unicode-escape")]), "'\\\\t\\\\x7f'"); // u'\t\x7f'.encode('unicode-escape')
+}
+
+#[test]
+fn format_argument_errors() {
+    let _g = setup();
+    check(builtin("format", &[i(1), i(2)], &[]), "TypeError: format expects arg 2 to be string or unicode, not int"); // format(1, 2)
+    check(m(i(1), "__format__", &[i(2)]), "TypeError: __format__ requires str or unicode"); // (1).__format__(2)
+    check(m(s(b"a"), "__format__", &[i(2)]), "TypeError: __format__ arg must be str or unicode, not int"); // 'a'.__format__(2)
+    check(m(u("a"), "__format__", &[i(2)]), "TypeError: __format__ arg must be str or unicode, not int"); // u'a'.__format__(2)
+    check(m(f(1.5), "__format__", &[i(2)]), "TypeError: __format__ requires str or unicode"); // (1.5).__format__(2)
+    check(m(f(1.5), "__format__", &[u(".1f")]), "'1.5'"); // (1.5).__format__(u'.1f')
+    check(m(s(b"a"), "__format__", &[u(">3")]), "'  a'"); // 'a'.__format__(u'>3')
+}

@@ -155,6 +155,8 @@ pub enum Codec {
     Utf16(Option<bool>),
     /// rot13: a Latin-1 charmap that rotates ASCII letters.
     Rot13,
+    /// `unicode_escape`: Python's backslash escapes.
+    UnicodeEscape,
 }
 
 fn rot13(c: u32) -> u32 {
@@ -175,6 +177,7 @@ impl Codec {
             // Every UTF-16 variant reports itself as 'utf16'.
             Codec::Utf16(_) => "utf16",
             Codec::Rot13 => "charmap",
+            Codec::UnicodeEscape => "unicodeescape",
         }
     }
 }
@@ -190,6 +193,7 @@ pub fn lookup_codec(name: &str) -> PyResult<Codec> {
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
         "rot13" | "rot_13" => Codec::Rot13,
+        "unicode_escape" => Codec::UnicodeEscape,
         _ => return Err(lookup_error(format!("unknown encoding: {name}"))),
     })
 }
@@ -255,6 +259,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
         }
         Codec::Utf8 => decode_utf8(b, errors, &mut out)?,
         Codec::Utf16(order) => decode_utf16(b, order, errors, &mut out)?,
+        Codec::UnicodeEscape => unicode_escape_decode(b, errors, &mut out)?,
     }
     Ok(out)
 }
@@ -420,6 +425,7 @@ pub fn encode(u: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 push_utf8(c, &mut out);
             }
         }
+        Codec::UnicodeEscape => unicode_escape_encode(u, &mut out),
         Codec::Utf16(order) => {
             let big = order.unwrap_or(false);
             let mut put = |x: u32| {
@@ -457,6 +463,232 @@ pub fn push_utf8(c: u32, out: &mut Vec<u8>) {
     }
 }
 
+/// 2.7's bytes-to-bytes codecs: with them both `encode` and `decode`
+/// return str.
+#[derive(Copy, Clone, PartialEq, Debug)]
+pub enum BytesCodec {
+    Hex,
+    Base64,
+    StringEscape,
+}
+
+pub fn bytes_codec(encoding: &str) -> Option<BytesCodec> {
+    match encoding.to_ascii_lowercase().replace('-', "_").as_str() {
+        "hex" | "hex_codec" => Some(BytesCodec::Hex),
+        "base64" | "base_64" | "base64_codec" => Some(BytesCodec::Base64),
+        "string_escape" => Some(BytesCodec::StringEscape),
+        _ => None,
+    }
+}
+
+pub fn apply_bytes_codec(c: BytesCodec, b: &[u8], decode: bool) -> PyResult<Vec<u8>> {
+    match (c, decode) {
+        (BytesCodec::Hex, false) => Ok(b.iter().flat_map(|c| format!("{c:02x}").into_bytes()).collect()),
+        (BytesCodec::Hex, true) => {
+            if b.len() % 2 == 1 {
+                return Err(type_error("Odd-length string"));
+            }
+            let digit = |c: u8| (c as char).to_digit(16);
+            b.chunks(2)
+                .map(|p| match (digit(p[0]), digit(p[1])) {
+                    (Some(h), Some(l)) => Ok((h * 16 + l) as u8),
+                    _ => Err(type_error("Non-hexadecimal digit found")),
+                })
+                .collect()
+        }
+        (BytesCodec::Base64, false) => Ok(base64_encode(b)),
+        (BytesCodec::Base64, true) => base64_decode(b),
+        (BytesCodec::StringEscape, false) => {
+            let mut out = Vec::with_capacity(b.len());
+            for &c in b {
+                match c {
+                    b'\\' => out.extend_from_slice(b"\\\\"),
+                    b'\'' => out.extend_from_slice(b"\\'"),
+                    b'\t' => out.extend_from_slice(b"\\t"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    0x20..=0x7e => out.push(c),
+                    _ => out.extend_from_slice(format!("\\x{c:02x}").as_bytes()),
+                }
+            }
+            Ok(out)
+        }
+        (BytesCodec::StringEscape, true) => {
+            let mut out = Vec::with_capacity(b.len());
+            let mut i = 0;
+            while i < b.len() {
+                match unescape(b, i, false)? {
+                    Escape::Char(c, next) => {
+                        out.push(c as u8);
+                        i = next;
+                    }
+                    Escape::Literal(next) => {
+                        out.extend_from_slice(&b[i..next]);
+                        i = next;
+                    }
+                    Escape::Skip(next) => i = next,
+                    Escape::Bad(_, _, msg) => return Err(value_error_msg(msg)),
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn value_error_msg(msg: &str) -> PyErr {
+    crate::runtime::errors::value_error(match msg {
+        "truncated \\xXX escape" => "invalid \\x escape",
+        "\\ at end of string" => "Trailing \\ in string",
+        m => m,
+    })
+}
+
+/// One step of backslash-escape decoding at `b[i]`.
+enum Escape {
+    /// A decoded character and the index after it.
+    Char(u32, usize),
+    /// Bytes copied as they are (no escape, or an unknown one), up to the index.
+    Literal(usize),
+    /// A line continuation: nothing, resume at the index.
+    Skip(usize),
+    /// A malformed escape: (start, end, reason).
+    Bad(usize, usize, &'static str),
+}
+
+/// Decodes the escape (or plain byte) at `i`; `unicode` enables \u, \U, \N.
+fn unescape(b: &[u8], i: usize, unicode: bool) -> PyResult<Escape> {
+    if b[i] != b'\\' {
+        let end = b[i..].iter().position(|&c| c == b'\\').map_or(b.len(), |k| i + k);
+        return Ok(Escape::Literal(end));
+    }
+    let Some(&c) = b.get(i + 1) else { return Ok(Escape::Bad(i, b.len(), "\\ at end of string")) };
+    let simple = |v: u8| Ok(Escape::Char(v as u32, i + 2));
+    match c {
+        b'\n' => Ok(Escape::Skip(i + 2)),
+        b'\\' | b'\'' | b'"' => simple(c),
+        b'b' => simple(8),
+        b'f' => simple(12),
+        b't' => simple(9),
+        b'n' => simple(10),
+        b'r' => simple(13),
+        b'v' => simple(11),
+        b'a' => simple(7),
+        b'0'..=b'7' => {
+            let mut v = 0u32;
+            let mut j = i + 1;
+            while j < b.len() && j < i + 4 && (b'0'..=b'7').contains(&b[j]) {
+                v = v * 8 + (b[j] - b'0') as u32;
+                j += 1;
+            }
+            Ok(Escape::Char(if unicode { v } else { v & 0xff }, j))
+        }
+        b'x' | b'u' | b'U' if c == b'x' || unicode => {
+            let (n, what) = match c {
+                b'x' => (2, "truncated \\xXX escape"),
+                b'u' => (4, "truncated \\uXXXX escape"),
+                _ => (8, "truncated \\UXXXXXXXX escape"),
+            };
+            let mut v = 0u32;
+            let mut j = i + 2;
+            while j < b.len() && j < i + 2 + n {
+                match (b[j] as char).to_digit(16) {
+                    Some(d) => v = v * 16 + d,
+                    None => break,
+                }
+                j += 1;
+            }
+            if j < i + 2 + n {
+                return Ok(Escape::Bad(i, j, what));
+            }
+            if v > 0x10ffff {
+                return Ok(Escape::Bad(i, j, "illegal Unicode character"));
+            }
+            Ok(Escape::Char(v, j))
+        }
+        b'N' if unicode => Ok(Escape::Bad(i, (i + 2).min(b.len()), "malformed \\N character escape")),
+        _ => Ok(Escape::Literal(i + 2)),
+    }
+}
+
+fn unicode_escape_decode(b: &[u8], errors: &str, out: &mut Vec<u32>) -> PyResult<()> {
+    let mut i = 0;
+    while i < b.len() {
+        match unescape(b, i, true)? {
+            Escape::Char(c, next) => {
+                out.push(c);
+                i = next;
+            }
+            Escape::Literal(next) => {
+                out.extend(b[i..next].iter().map(|&c| c as u32));
+                i = next;
+            }
+            Escape::Skip(next) => i = next,
+            Escape::Bad(start, end, msg) => {
+                on_decode_error(Codec::UnicodeEscape, errors, b, start, end.max(start + 1), msg, out)?;
+                i = end.max(start + 1);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn unicode_escape_encode(u: &[u32], out: &mut Vec<u8>) {
+    for &c in u {
+        match c {
+            0x5c => out.extend_from_slice(b"\\\\"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0a => out.extend_from_slice(b"\\n"),
+            0x0d => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(c as u8),
+            _ => out.extend_from_slice(char_escape(c).as_bytes()),
+        }
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// `base64.encodestring`: lines of 76 characters, each ending in a newline.
+fn base64_encode(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for line in b.chunks(57) {
+        for g in line.chunks(3) {
+            let n = (g[0] as u32) << 16 | (*g.get(1).unwrap_or(&0) as u32) << 8 | *g.get(2).unwrap_or(&0) as u32;
+            for k in 0..4 {
+                out.push(if k <= g.len() { B64[(n >> (18 - 6 * k) & 63) as usize] } else { b'=' });
+            }
+        }
+        out.push(b'\n');
+    }
+    out
+}
+
+/// `base64.decodestring`: characters outside the alphabet are skipped.
+fn base64_decode(b: &[u8]) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let (mut acc, mut bits, mut quads) = (0u32, 0, 0usize);
+    let mut pads = 0;
+    for &c in b {
+        if c == b'=' {
+            pads += 1;
+            continue;
+        }
+        let Some(v) = B64.iter().position(|&x| x == c) else { continue };
+        acc = acc << 6 | v as u32;
+        bits += 6;
+        quads += 1;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if quads % 4 != 0 && pads < 4 - quads % 4 {
+        // binascii.Error in CPython; raised here as ValueError, its base.
+        return Err(crate::runtime::errors::value_error("Incorrect padding"));
+    }
+    Ok(out)
+}
+
 // ---------------------------------------------------------------------------
 // unicode-only methods.
 
@@ -467,6 +699,11 @@ fn this<'a>(args: &[Value]) -> PyResult<&'a [u32]> {
 fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args("encode", a[0], a[1])?;
+    if let Some(c) = bytes_codec(&enc) {
+        // A bytes codec: 2.7 first encodes with the default (ASCII) codec.
+        let b = encode(this(args)?, "ascii", "strict")?;
+        return Ok(new_str_owned(apply_bytes_codec(c, &b, false)?));
+    }
     Ok(new_str_owned(encode(this(args)?, &enc, &errors)?))
 }
 
@@ -474,6 +711,10 @@ fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
 fn u_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args("decode", a[0], a[1])?;
+    if let Some(c) = bytes_codec(&enc) {
+        let b = encode(this(args)?, "ascii", "strict")?;
+        return Ok(new_str_owned(apply_bytes_codec(c, &b, true)?));
+    }
     lookup_codec(&enc)?;
     let b = encode(this(args)?, "ascii", "strict")?;
     Ok(new_unicode(decode(&b, &enc, &errors)?))
@@ -620,8 +861,27 @@ pub fn unicode_of(v: Value) -> PyResult<Vec<u32>> {
         let r = ops::call(m, &[], &[])?;
         return Ok(coerce(r)?.into_owned());
     }
+    // A Python-level __str__ may return unicode, which is then used as is.
+    if let Some(r) = user_str(v)? {
+        return Ok(coerce(r)?.into_owned());
+    }
     let s = ops::str_bytes(v)?;
     decode_ascii(&s)
+}
+
+/// The result of `v.__str__()` when its class defines one in Python (not a
+/// builtin type's), which may be str or unicode; None otherwise.
+pub fn user_str(v: Value) -> PyResult<Option<Value>> {
+    match ops::lookup_special(v, "__str__") {
+        Some(m) if crate::objects::function::as_builtin(m).is_none() => {
+            let r = ops::call(m, &[], &[])?;
+            if as_bytes(r).is_none() && as_unicode(r).is_none() {
+                return Err(type_error(format!("__str__ returned non-string (type {})", type_name(r))));
+            }
+            Ok(Some(r))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Installs unicode's methods into its type dict.

@@ -118,6 +118,12 @@ pub fn compare(op: CmpOp, a: Value, b: Value) -> PyResult {
             return Ok(Value::from_bool(op.holds(x.cmp(y))));
         }
     }
+    if let (Some(x), Some(y)) = (crate::objects::unicode::as_unicode(a), crate::objects::unicode::as_unicode(b)) {
+        // Two exact unicode strings: compare code points without a method call.
+        if type_of(a) == crate::runtime::types::unicode() && type_of(b) == crate::runtime::types::unicode() {
+            return Ok(Value::from_bool(op.holds(x.cmp(y))));
+        }
+    }
     if let Some(r) = sequence_compare(op, a, b)? {
         return Ok(r);
     }

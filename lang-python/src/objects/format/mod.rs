@@ -139,6 +139,39 @@ pub fn as_bigint(v: Value) -> Option<BigInt> {
     super::long::as_long(v).cloned()
 }
 
+/// `int/long/float/bool.__format__(spec)`: the native format-spec rendering.
+fn number_format(args: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    let spec = crate::objects::str_methods::Args::one("__format__", args, kw)?;
+    if as_text(spec).is_none() {
+        return Err(type_error("__format__ requires str or unicode"));
+    }
+    format_method(args[0], spec, false)
+}
+
+/// A builtin type's own `__format__`: the result is a str for str and the
+/// numbers, unicode for unicode, whatever the spec's type (2.7 converts a
+/// unicode spec to str first). Only the `format()` builtin converts back.
+pub fn format_method(v: Value, spec: Value, unicode_result: bool) -> PyResult {
+    let (spec_text, spec_unicode) = as_text(spec).expect("checked by the caller");
+    if spec_unicode && !unicode_result {
+        // The unicode spec becomes a str first (UnicodeEncodeError if it can't).
+        super::unicode::encode_ascii(spec)?;
+    }
+    match spec::format_native(v, &spec_text)? {
+        Some(r) => Ok(finish(r, unicode_result)),
+        None => Err(type_error("__format__ on a non-builtin value")),
+    }
+}
+
+/// Registers `__format__` on the numeric types (str and unicode get theirs
+/// from `str_methods`).
+pub fn install() {
+    use crate::runtime::types;
+    for t in [types::int(), types::long(), types::float(), types::bool_()] {
+        super::add_method(t, "__format__", number_format);
+    }
+}
+
 /// `format(value, spec)` for the `format()` builtin: the result as bytes
 /// (a unicode result is encoded as ASCII, as `str()` would).
 pub fn format_value(v: Value, spec: &[u8]) -> PyResult<Vec<u8>> {
@@ -152,7 +185,7 @@ pub fn format_value(v: Value, spec: &[u8]) -> PyResult<Vec<u8>> {
 /// `format(value, spec)`: builtin types natively, others via `__format__`.
 pub fn format_builtin(v: Value, spec: Value) -> PyResult {
     let (spec_text, unicode_spec) = as_text(spec).ok_or_else(|| {
-        type_error(format!("format() argument 2 must be string, not {}", super::typeobj::type_name(spec)))
+        type_error(format!("format expects arg 2 to be string or unicode, not {}", super::typeobj::type_name(spec)))
     })?;
     if let Some(r) = spec::format_native(v, &spec_text)? {
         let unicode = unicode_spec || as_unicode(v).is_some();

@@ -10,7 +10,8 @@
 //! becomes a unicode format: the whole operation restarts with the format
 //! decoded as ASCII (`Restart` below).
 
-use super::{as_bigint, big_digits, bytes_text, finish, fmt_e, fmt_f, fmt_g, text_of, Text};
+use super::{as_bigint, big_digits, bytes_text, fmt_e, fmt_f, fmt_g, text_of, Text};
+use crate::objects::str_methods::Ch;
 use crate::objects::numbers::{to_num, Num};
 use crate::objects::str::as_bytes;
 use crate::objects::tuple::as_tuple;
@@ -44,8 +45,7 @@ pub fn percent_format(fmt: Value, args: Value) -> PyResult {
         });
     }
     let b = as_bytes(fmt).ok_or_else(|| type_error("format requires a str or unicode"))?;
-    let t = bytes_text(b);
-    match run(&t, args, false) {
+    match run(b, args, false) {
         Ok(v) => Ok(v),
         Err(Stop::Err(e)) => Err(e),
         Err(Stop::Restart) => {
@@ -98,12 +98,15 @@ struct Flags {
     zero: bool,
 }
 
-fn run(fmt: &[u32], args: Value, unicode: bool) -> Result<Value, Stop> {
+/// One formatting pass; the output has the format's element type (bytes for
+/// str, code points for unicode), so str formatting never widens.
+fn run<T: Ch>(fmt: &[T], args: Value, unicode: bool) -> Result<Value, Stop> {
     let tuple_items = if type_of(args) == types::tuple() || as_tuple(args).is_some() { as_tuple(args) } else { None };
     // Anything subscriptable that is not a tuple or string is a mapping.
     let is_mapping = tuple_items.is_none()
         && as_bytes(args).is_none()
         && as_unicode(args).is_none()
+        && to_num(args).is_none()
         && (crate::objects::dict::as_dict(args).is_some() || ops::lookup_special(args, "__getitem__").is_some());
     let mut al = ArgList {
         items: tuple_items.unwrap_or(&[]),
@@ -111,14 +114,16 @@ fn run(fmt: &[u32], args: Value, unicode: bool) -> Result<Value, Stop> {
         single: if tuple_items.is_some() { None } else { Some(args) },
         mapping: if is_mapping { Some(args) } else { None },
     };
-    let mut out: Text = Vec::with_capacity(fmt.len() + 16);
+    let mut out: Vec<T> = Vec::with_capacity(fmt.len() + 16);
     let mut i = 0;
     let n = fmt.len();
-    let at = |i: usize| -> u32 { fmt[i] };
+    let at = |i: usize| -> u32 { fmt[i].code() };
     while i < n {
         if at(i) != '%' as u32 {
-            out.push(at(i));
-            i += 1;
+            // Copy the literal run up to the next '%' at once.
+            let end = fmt[i..].iter().position(|c| c.code() == '%' as u32).map_or(n, |k| i + k);
+            out.extend_from_slice(&fmt[i..end]);
+            i = end;
             continue;
         }
         i += 1;
@@ -138,7 +143,7 @@ fn run(fmt: &[u32], args: Value, unicode: bool) -> Result<Value, Stop> {
             if depth > 0 {
                 return Err(value_error("incomplete format key").into());
             }
-            let key = finish(fmt[start..i - 1].to_vec(), unicode);
+            let key = T::make(fmt[start..i - 1].to_vec());
             // As in CPython, the looked-up value becomes the (single) argument.
             al.items = &[];
             al.single = Some(ops::getitem(m, key)?);
@@ -200,13 +205,20 @@ fn run(fmt: &[u32], args: Value, unicode: bool) -> Result<Value, Stop> {
         let conv_index = i;
         i += 1;
         let arg = if c == '%' as u32 { Value::NONE } else { next(&mut al)? };
+        // Fast path: a plain %s of a string of the same kind is copied as is.
+        if c == 's' as u32 && width == 0 && prec.is_none() && (type_of(arg) == types::str() || type_of(arg) == types::unicode()) {
+            if let Some(b) = T::slice_of(arg) {
+                out.extend_from_slice(b);
+                continue;
+            }
+        }
         let (body, numeric) = convert(c, arg, fl, prec, unicode, conv_index)?;
         emit(&mut out, body, numeric, fl, width);
     }
     if !al.all_used() && al.mapping.is_none() {
         return Err(type_error("not all arguments converted during string formatting").into());
     }
-    Ok(finish(out, unicode))
+    Ok(T::make(out))
 }
 
 /// Converts one argument; returns its text and whether it is numeric
@@ -226,7 +238,14 @@ fn convert(c: u32, v: Value, fl: Flags, prec: Option<usize>, unicode: bool, inde
             } else if unicode {
                 crate::objects::unicode_methods::unicode_of(v)?
             } else {
-                bytes_text(&ops::str_bytes(v)?)
+                // A __str__ returning unicode makes the whole result unicode
+                // (numbers have no Python-level __str__: skip the lookup).
+                let user = if to_num(v).is_some() { None } else { crate::objects::unicode_methods::user_str(v)? };
+                match user {
+                    Some(r) if as_unicode(r).is_some() => return Err(Stop::Restart),
+                    Some(r) => bytes_text(as_bytes(r).unwrap_or(b"")),
+                    None => bytes_text(&ops::str_bytes(v)?),
+                }
             };
             if let Some(p) = prec {
                 t.truncate(p);
@@ -339,7 +358,7 @@ fn format_integer(n: &BigInt, conv: char, alt: bool, prec: Option<usize>) -> Str
 
 /// Appends one converted field with sign, `0x` prefix and padding, in
 /// CPython's order: sign and prefix go before zero fill, after space fill.
-fn emit(out: &mut Text, mut body: Text, numeric: bool, fl: Flags, width: usize) {
+fn emit<T: Ch>(out: &mut Vec<T>, mut body: Text, numeric: bool, fl: Flags, width: usize) {
     let mut sign: Option<u32> = None;
     let mut prefix: Vec<u32> = Vec::new();
     if numeric {
@@ -359,19 +378,21 @@ fn emit(out: &mut Text, mut body: Text, numeric: bool, fl: Flags, width: usize) 
     let fill = if numeric && fl.zero && !fl.left { '0' as u32 } else { ' ' as u32 };
     let used = body.len() + prefix.len() + sign.is_some() as usize;
     let padn = width.saturating_sub(used);
+    let pad = |out: &mut Vec<T>, c: u32, n: usize| out.extend(std::iter::repeat_n(T::of(c), n));
+    let put = |out: &mut Vec<T>, t: &[u32]| out.extend(t.iter().map(|&c| T::of(c)));
     if fill == '0' as u32 {
-        out.extend(sign);
-        out.extend_from_slice(&prefix);
-        out.extend(std::iter::repeat_n(fill, padn));
+        put(out, sign.as_slice());
+        put(out, &prefix);
+        pad(out, fill, padn);
     } else {
         if !fl.left {
-            out.extend(std::iter::repeat_n(fill, padn));
+            pad(out, fill, padn);
         }
-        out.extend(sign);
-        out.extend_from_slice(&prefix);
+        put(out, sign.as_slice());
+        put(out, &prefix);
     }
-    out.extend(body);
+    put(out, &body);
     if fl.left {
-        out.extend(std::iter::repeat_n(' ' as u32, padn));
+        pad(out, ' ' as u32, padn);
     }
 }
