@@ -1,0 +1,380 @@
+//! The clause database: predicates, clause templates and first-argument keys.
+//!
+//! A stored clause is a *template*: the clause term with each variable
+//! replaced by a slot number (`Value::imm(FIRST_FRONTEND_IMM + k)`), and every
+//! non-ground compound replaced by a `TCompound` node. Ground subterms stay
+//! ordinary terms and are shared, never copied, when the clause is used.
+//! Calling a clause unifies the head template directly against the goal,
+//! filling a slot environment (no head is ever built when the goal's
+//! arguments are bound), then builds the body from its template.
+//!
+//! The logical update view comes from copy-on-write clause lists: a call
+//! takes an `Rc` snapshot of the list; assert/retract replace the list.
+
+use super::Engine;
+use crate::term::*;
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::Value;
+
+pub const SLOT0: u64 = Value::FIRST_FRONTEND_IMM;
+
+/// A template compound that contains variable slots.
+pub struct TCompound {
+    pub name: u32,
+    pub args: Box<[Value]>,
+}
+unsafe impl Trace for TCompound {
+    fn trace(&self, t: &mut Tracer) {
+        t.values(&self.args)
+    }
+}
+vmcore::gc_type!(TCompound, "prolog-template");
+
+#[inline]
+pub fn slot_of(v: Value) -> Option<usize> {
+    if v.is_imm() && v.imm_id() >= SLOT0 {
+        Some((v.imm_id() - SLOT0) as usize)
+    } else {
+        None
+    }
+}
+
+pub struct Clause {
+    pub head: Value,
+    pub body: Value,
+    pub nvars: usize,
+    /// First-argument key (None: variable or unindexable first argument).
+    pub key: Option<u64>,
+    pub erased: Cell<bool>,
+}
+unsafe impl Trace for Clause {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.head);
+        t.value(self.body);
+    }
+}
+
+/// A clause reference as a Prolog term (clause/2, retract/1, erase).
+pub struct ClauseRef {
+    pub pred: usize,
+    pub clause: Rc<Clause>,
+}
+unsafe impl Trace for ClauseRef {
+    fn trace(&self, t: &mut Tracer) {
+        self.clause.trace(t)
+    }
+}
+vmcore::gc_type!(ClauseRef, "prolog-clause-ref");
+
+pub type DetFn = fn(&mut Engine, &[Value]) -> super::Res<bool>;
+pub type NonDetFn = fn(&mut Engine, &[Value]) -> super::Res<Vec<Vec<Value>>>;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Control {
+    Conj,
+    Disj,
+    IfThen,
+    SoftIf,
+    Not,
+    Call,
+    CallN,
+    Cut,
+    True,
+    Fail,
+    Catch,
+    Throw,
+    Findall,
+    Findall4,
+    Forall,
+    Between,
+    ClauseRef,
+    CutTo,
+    ExitCatch,
+    FindallAdd,
+    Apply, // '$call_cleanup'-like hooks could go here
+}
+
+#[derive(Clone)]
+pub enum Kind {
+    /// User or library predicate defined by clauses.
+    Clauses,
+    Det(DetFn),
+    NonDet(NonDetFn),
+    Control(Control),
+}
+
+pub struct Pred {
+    pub name: u32,
+    pub arity: usize,
+    pub kind: Kind,
+    pub clauses: Rc<Vec<Rc<Clause>>>,
+    pub dynamic: bool,
+    /// Defined by the system library (prelude); user files may redefine it.
+    pub library: bool,
+    /// Set once a user file has added clauses (so a library definition is replaced once).
+    pub user_defined: bool,
+    pub defined: bool,
+}
+
+impl Pred {
+    pub fn is_builtin(&self) -> bool {
+        !matches!(self.kind, Kind::Clauses)
+    }
+}
+
+/// The key used for first-argument indexing of a (dereferenced) term.
+#[inline]
+pub fn index_key(v: Value) -> Option<u64> {
+    if v.is_symbol() || v.is_int() {
+        Some(v.0)
+    } else if let Some((f, n)) = functor_of(v) {
+        Some((((f as u64) << 24 | n as u64) << 3) | 0b010)
+    } else if let Some(t) = Gc::<TCompound>::downcast(v) {
+        Some((((t.name as u64) << 24 | t.args.len() as u64) << 3) | 0b010)
+    } else {
+        None
+    }
+}
+
+/// Compiles a clause term (already split into head and body) into a template.
+/// Variables in goal positions of the body become call/1, as ISO requires.
+pub fn compile_clause(head: Value, body: Value) -> Clause {
+    let mut map: HashMap<u64, usize> = HashMap::new();
+    let body = wrap_var_goals(body);
+    let h = templ(head, &mut map);
+    let b = templ(body, &mut map);
+    let key = if let Some((_, n)) = functor_of(deref(head)) {
+        if n > 0 {
+            let a = if let Some(t) = Gc::<TCompound>::downcast(h) { t.args[0] } else { arg(h, 0) };
+            index_key(a)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    Clause { head: h, body: b, nvars: map.len(), key, erased: Cell::new(false) }
+}
+
+/// Replaces a variable goal G in a control position by call(G).
+fn wrap_var_goals(b: Value) -> Value {
+    let b = deref(b);
+    if is_var(b) {
+        return mk("call", &[b]);
+    }
+    if let Some((f, 2)) = functor_of(b) {
+        let n = vmcore::object::symbol::name(f);
+        if matches!(n, "," | ";" | "->" | "*->") {
+            let l = wrap_var_goals(arg(b, 0));
+            let r = wrap_var_goals(arg(b, 1));
+            return mk_compound(f, &[l, r]);
+        }
+    }
+    b
+}
+
+/// The template of term `t`: variables become slots, non-ground compounds TCompounds.
+/// (Recursive: clause terms come from source text or assert and are shallow
+/// except for long lists, whose tails we walk in a loop.)
+fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
+    let t = deref(t);
+    if is_var(t) {
+        let n = map.len();
+        let k = *map.entry(t.0).or_insert(n);
+        return Value::imm(SLOT0 + k as u64);
+    }
+    if !is_compound(t) {
+        return t;
+    }
+    if super::unify::is_ground(t) {
+        return t;
+    }
+    // lists: iterate along the spine to keep Rust recursion shallow
+    if Gc::<Cons>::is(t) {
+        let mut items = Vec::new();
+        let mut l = t;
+        while let Some(c) = Gc::<Cons>::downcast(l) {
+            items.push(c.head.get());
+            l = deref(c.tail.get());
+            if super::unify::is_ground(l) {
+                break;
+            }
+        }
+        let tail = templ(l, map);
+        let mut out = tail;
+        let heads: Vec<Value> = items.iter().map(|&h| templ(h, map)).collect();
+        let _keep = vmcore::gc::RootedVec::from_vec(heads.clone());
+        for h in heads.into_iter().rev() {
+            out = alloc(TCompound { name: wk().dot_id, args: vec![h, out].into_boxed_slice() }).as_value();
+        }
+        return out;
+    }
+    let (f, n) = functor_of(t).unwrap();
+    let mut args = vmcore::gc::RootedVec::new();
+    for i in 0..n {
+        let a = templ(arg(t, i), map);
+        args.push(a);
+    }
+    alloc(TCompound { name: f, args: args.to_vec().into_boxed_slice() }).as_value()
+}
+
+impl Engine {
+    /// Builds the term for template `t` using (and filling) the slot environment.
+    pub fn instantiate(&mut self, t: Value) -> Value {
+        if let Some(k) = slot_of(t) {
+            return self.slot(k);
+        }
+        let tc = match Gc::<TCompound>::downcast(t) {
+            Some(tc) => tc,
+            None => return t,
+        };
+        let root = mk_blank(tc.name, tc.args.len());
+        let mut stack = std::mem::take(&mut self.inst_stack);
+        stack.push((root, t));
+        while let Some((dst, src)) = stack.pop() {
+            let s = unsafe { Gc::<TCompound>::from_value_unchecked(src) };
+            for (i, &a) in s.args.iter().enumerate() {
+                let v = if let Some(k) = slot_of(a) {
+                    self.slot(k)
+                } else if let Some(c) = Gc::<TCompound>::downcast(a) {
+                    let d = mk_blank(c.name, c.args.len());
+                    stack.push((d, a));
+                    d
+                } else {
+                    a
+                };
+                set_arg(dst, i, v);
+            }
+        }
+        self.inst_stack = stack;
+        root
+    }
+
+    #[inline]
+    fn slot(&mut self, k: usize) -> Value {
+        let v = self.env[k];
+        if v.is_empty() {
+            let nv = new_var();
+            self.env[k] = nv;
+            nv
+        } else {
+            v
+        }
+    }
+
+    /// Unifies head template `h` against goal `g` (argument by argument),
+    /// filling the environment. Returns false on mismatch.
+    pub fn unify_head(&mut self, h: Value, g: Value) -> bool {
+        let th = match Gc::<TCompound>::downcast(h) {
+            Some(t) => t,
+            None => return h.is_symbol() || self.unify(h, g), // atom head or ground head
+        };
+        let mut stack = std::mem::take(&mut self.head_stack);
+        stack.clear();
+        for i in (0..th.args.len()).rev() {
+            stack.push((th.args[i], arg(g, i)));
+        }
+        let mut ok = true;
+        while let Some((t, x)) = stack.pop() {
+            if let Some(k) = slot_of(t) {
+                let cur = self.env[k];
+                if cur.is_empty() {
+                    self.env[k] = x;
+                } else if !self.unify(cur, x) {
+                    ok = false;
+                    break;
+                }
+                continue;
+            }
+            let x = deref(x);
+            if let Some(tc) = Gc::<TCompound>::downcast(t) {
+                if is_var(x) {
+                    let v = self.instantiate(t);
+                    self.bind(x, v);
+                    continue;
+                }
+                match functor_of(x) {
+                    Some((f, n)) if f == tc.name && n == tc.args.len() => {
+                        for i in (0..n).rev() {
+                            stack.push((tc.args[i], arg(x, i)));
+                        }
+                    }
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+                continue;
+            }
+            // atomic or ground template subterm
+            if t == x {
+                continue;
+            }
+            if is_var(x) {
+                self.bind(x, t);
+                continue;
+            }
+            if is_compound(t) {
+                if !self.unify(t, x) {
+                    ok = false;
+                    break;
+                }
+            } else if !super::unify::atomic_eq(t, x) {
+                ok = false;
+                break;
+            }
+        }
+        stack.clear();
+        self.head_stack = stack;
+        ok
+    }
+
+    /// Looks up (or creates, undefined) the predicate for name/arity.
+    #[inline]
+    pub fn pred_id(&mut self, name: u32, arity: usize) -> usize {
+        if let Some(&i) = self.pred_map.get(&(name, arity as u32)) {
+            return i;
+        }
+        let i = self.preds.len();
+        self.preds.push(Pred {
+            name,
+            arity,
+            kind: Kind::Clauses,
+            clauses: Rc::new(Vec::new()),
+            dynamic: false,
+            library: false,
+            user_defined: false,
+            defined: false,
+        });
+        self.pred_map.insert((name, arity as u32), i);
+        i
+    }
+
+    pub fn lookup_pred(&self, name: u32, arity: usize) -> Option<usize> {
+        self.pred_map.get(&(name, arity as u32)).copied()
+    }
+
+    /// Adds a clause (assertz if `at_end`, else asserta).
+    pub fn add_clause(&mut self, pred: usize, c: Clause, at_end: bool) {
+        let p = &mut self.preds[pred];
+        p.defined = true;
+        let list = Rc::make_mut(&mut p.clauses);
+        if at_end {
+            list.push(Rc::new(c));
+        } else {
+            list.insert(0, Rc::new(c));
+        }
+    }
+
+    /// Removes clause `c` from its predicate (running calls keep their snapshot).
+    pub fn erase_clause(&mut self, pred: usize, c: &Rc<Clause>) {
+        c.erased.set(true);
+        let p = &mut self.preds[pred];
+        if let Some(i) = p.clauses.iter().position(|x| Rc::ptr_eq(x, c)) {
+            Rc::make_mut(&mut p.clauses).remove(i);
+        }
+    }
+}

@@ -1,0 +1,870 @@
+//! The execution machine: one flat dispatch loop over goals and continuations.
+//!
+//! State of a running query:
+//! - `goal` + `cut_b`: the goal being executed and the choice-point height a
+//!   `!` in it cuts back to;
+//! - `cont`: a heap-allocated linked list of goals still to run (the
+//!   continuation); a tail call simply reuses the caller's continuation, which
+//!   is last-call optimisation for free, and deep recursion grows heap, not
+//!   the native stack;
+//! - `cps`: the choice-point stack; `trail`: variables to reset on backtracking.
+//!
+//! Every control construct (`,` `;` `->` `\+` call/N catch/3 findall/3 ...)
+//! is a case of the loop, so nothing recurses in Rust per Prolog call.
+
+pub mod db;
+pub mod errors;
+pub mod unify;
+
+pub use errors::*;
+
+use crate::reader::ops::Ops;
+use crate::streams::Streams;
+use crate::term::*;
+use db::{Clause, Control, Kind, Pred};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::object::symbol::{intern, name};
+use vmcore::Value;
+
+/// One link of the continuation.
+pub struct Cont {
+    pub goal: Value,
+    pub cut_b: usize,
+    pub next: Value,
+}
+unsafe impl Trace for Cont {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.goal);
+        t.value(self.next);
+    }
+}
+vmcore::gc_type!(Cont, "prolog-cont");
+
+/// The solutions collected by findall/3 (a heap object so the goal term can carry it).
+pub struct Bag {
+    pub items: RefCell<Vec<Value>>,
+}
+unsafe impl Trace for Bag {
+    fn trace(&self, t: &mut Tracer) {
+        t.values(&self.items.borrow())
+    }
+}
+vmcore::gc_type!(Bag, "prolog-bag");
+
+pub enum Alt {
+    /// Remaining clauses of a predicate call.
+    Clauses { goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, idx: usize },
+    /// Run `goal` (the else branch of `;`, ...).
+    Goal { goal: Value, cut_b: usize },
+    /// catch/3 frame: active while its goal runs.
+    Catch { catcher: Value, recovery: Value, cut_b: usize, active: Cell<bool> },
+    /// On backtracking into a catch goal, make its frame active again.
+    Reactivate { at: usize },
+    /// End of a findall/3: collect the bag and continue.
+    Findall { bag: Value, result: Value, tail: Value },
+    Between { x: Value, next: i64, hi: i64 },
+    Sols { goal: Value, sols: Vec<Vec<Value>>, idx: usize },
+    /// '$clause'(Head, Body, Ref): clause/2 and retract/1 iterate with this.
+    ClauseIter { head: Value, body: Value, cref: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, idx: usize },
+    /// Bottom of one run of the machine.
+    Stop,
+    /// Removed by a soft cut.
+    Dead,
+}
+
+pub struct ChoicePoint {
+    pub alt: Alt,
+    pub trail_len: usize,
+    pub cont: Value,
+    /// Variable serial at creation: older variables must be trailed.
+    pub stamp: u64,
+}
+
+unsafe impl Trace for ChoicePoint {
+    fn trace(&self, t: &mut Tracer) {
+        t.value(self.cont);
+        match &self.alt {
+            Alt::Clauses { goal, snap, .. } => {
+                t.value(*goal);
+                for c in snap.iter() {
+                    c.trace(t);
+                }
+            }
+            Alt::Goal { goal, .. } => t.value(*goal),
+            Alt::Catch { catcher, recovery, .. } => {
+                t.value(*catcher);
+                t.value(*recovery);
+            }
+            Alt::Findall { bag, result, tail } => {
+                t.value(*bag);
+                t.value(*result);
+                t.value(*tail);
+            }
+            Alt::Between { x, .. } => t.value(*x),
+            Alt::Sols { goal, sols, .. } => {
+                t.value(*goal);
+                for s in sols {
+                    t.values(s);
+                }
+            }
+            Alt::ClauseIter { head, body, cref, snap, .. } => {
+                t.value(*head);
+                t.value(*body);
+                t.value(*cref);
+                for c in snap.iter() {
+                    c.trace(t);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+pub struct Flags {
+    pub double_quotes: crate::reader::parser::DoubleQuotes,
+    pub unknown_error: bool,
+    pub occurs_check: bool,
+    pub argv: Vec<String>,
+}
+
+pub struct Engine {
+    pub trail: Vec<Value>,
+    pub cps: Vec<ChoicePoint>,
+    /// Stamp of the newest choice point (variables older than it are trailed).
+    pub hb: u64,
+    pub preds: Vec<Pred>,
+    pub pred_map: HashMap<(u32, u32), usize>,
+    pub env: Vec<Value>,
+    pub inst_stack: Vec<(Value, Value)>,
+    pub head_stack: Vec<(Value, Value)>,
+    pub ops: Ops,
+    pub flags: Flags,
+    pub globals: HashMap<u32, Value>,
+    pub streams: Streams,
+    /// Goals registered by initialization/1 during the current load.
+    pub init_goals: Vec<Value>,
+    /// Loading the system prelude (its predicates are library predicates).
+    pub loading_library: bool,
+    pub load_dir: Vec<String>,
+    pub loaded_files: Vec<String>,
+    /// Set by an uncaught error in a directive: halt/0 then exits with 1.
+    pub had_error: bool,
+    /// Current predicate being defined in consult (to wipe library preds once).
+    pub ctl: CtlAtoms,
+    pub flag_values: HashMap<u32, Value>,
+}
+
+/// Atom ids of the control constructs, compared in the dispatch loop.
+pub struct CtlAtoms {
+    pub call: u32,
+    pub dcall_cleanup: u32,
+}
+
+thread_local! {
+    static CURRENT: Cell<*const Engine> = const { Cell::new(std::ptr::null()) };
+}
+
+fn scan_roots(t: &mut Tracer) {
+    let p = CURRENT.with(|c| c.get());
+    if p.is_null() {
+        return;
+    }
+    let e = unsafe { &*p };
+    t.values(&e.trail);
+    t.values(&e.env);
+    for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()) {
+        t.value(*a);
+        t.value(*b);
+    }
+    for cp in &e.cps {
+        cp.trace(t);
+    }
+    for p in &e.preds {
+        for c in p.clauses.iter() {
+            c.trace(t);
+        }
+    }
+    for v in e.globals.values().chain(e.flag_values.values()) {
+        t.value(*v);
+    }
+    t.values(&e.init_goals);
+}
+
+pub enum Step {
+    Ok,
+    Fail,
+}
+
+impl Engine {
+    pub fn new(argv: Vec<String>) -> Box<Engine> {
+        let e = Box::new(Engine {
+            trail: Vec::new(),
+            cps: Vec::new(),
+            hb: 0,
+            preds: Vec::new(),
+            pred_map: HashMap::new(),
+            env: Vec::new(),
+            inst_stack: Vec::new(),
+            head_stack: Vec::new(),
+            ops: Ops::new(),
+            flags: Flags {
+                double_quotes: crate::reader::parser::DoubleQuotes::Codes,
+                unknown_error: true,
+                occurs_check: false,
+                argv,
+            },
+            globals: HashMap::new(),
+            streams: Streams::new(),
+            init_goals: Vec::new(),
+            loading_library: false,
+            load_dir: Vec::new(),
+            loaded_files: Vec::new(),
+            had_error: false,
+            ctl: CtlAtoms { call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
+            flag_values: HashMap::new(),
+        });
+        CURRENT.with(|c| c.set(&*e as *const Engine));
+        vmcore::gc::add_root_scanner(scan_roots);
+        e
+    }
+
+    #[inline]
+    pub fn push_cp(&mut self, alt: Alt, cont: Value) {
+        let stamp = now();
+        self.cps.push(ChoicePoint { alt, trail_len: self.trail.len(), cont, stamp });
+        self.hb = stamp;
+    }
+    #[inline]
+    pub fn cut_to(&mut self, h: usize) {
+        if self.cps.len() > h {
+            self.cps.truncate(h);
+            self.hb = self.cps.last().map(|c| c.stamp).unwrap_or(0);
+        }
+    }
+    #[inline]
+    fn pop_cp(&mut self) {
+        self.cps.pop();
+        self.hb = self.cps.last().map(|c| c.stamp).unwrap_or(0);
+    }
+
+    fn mk_cont(goal: Value, cut_b: usize, next: Value) -> Value {
+        alloc(Cont { goal, cut_b, next }).as_value()
+    }
+
+    /// Runs `goal` to its first solution. Leaves the choice points of the
+    /// run above the returned base so `redo` can ask for more; `discard`
+    /// removes them.
+    pub fn solve(&mut self, goal: Value) -> Res<Option<usize>> {
+        let base = self.cps.len();
+        self.push_cp(Alt::Stop, Value::EMPTY);
+        match self.run(goal, base + 1, Value::EMPTY, base) {
+            Ok(true) => Ok(Some(base)),
+            Ok(false) => {
+                self.cut_to(base);
+                Ok(None)
+            }
+            Err(e) => {
+                self.cut_to(base);
+                Err(e)
+            }
+        }
+    }
+    /// Next solution of a run started by `solve` (base as it returned).
+    pub fn redo(&mut self, base: usize) -> Res<bool> {
+        match self.backtrack(base) {
+            Ok(Some((g, cb, k))) => match self.run(g, cb, k, base) {
+                Ok(true) => Ok(true),
+                Ok(false) => {
+                    self.cut_to(base);
+                    Ok(false)
+                }
+                Err(e) => {
+                    self.cut_to(base);
+                    Err(e)
+                }
+            },
+            Ok(None) => {
+                self.cut_to(base);
+                Ok(false)
+            }
+            Err(e) => {
+                self.cut_to(base);
+                Err(e)
+            }
+        }
+    }
+    pub fn discard(&mut self, base: usize) {
+        self.cut_to(base);
+    }
+
+    /// Runs `goal` once (as once/1); bindings stay. Ok(false) on failure.
+    pub fn once(&mut self, goal: Value) -> Res<bool> {
+        match self.solve(goal)? {
+            Some(b) => {
+                self.discard(b);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Backtracks to the newest alternative above `base`; returns what to run next.
+    fn backtrack(&mut self, base: usize) -> Res<Option<(Value, usize, Value)>> {
+        loop {
+            let top = self.cps.len() - 1;
+            if top < base {
+                return Ok(None);
+            }
+            let tl = self.cps[top].trail_len;
+            self.undo_to(tl);
+            let cont = self.cps[top].cont;
+            match &mut self.cps[top].alt {
+                Alt::Stop => return Ok(None),
+                Alt::Dead | Alt::Catch { .. } => {
+                    self.pop_cp();
+                }
+                Alt::Reactivate { at } => {
+                    let at = *at;
+                    if let Alt::Catch { active, .. } = &self.cps[at].alt {
+                        active.set(true);
+                    }
+                    self.pop_cp();
+                }
+                Alt::Goal { goal, cut_b } => {
+                    let (g, cb) = (*goal, *cut_b);
+                    self.pop_cp();
+                    return Ok(Some((g, cb, cont)));
+                }
+                Alt::Clauses { goal, pred, snap, idx } => {
+                    let (g, p, s, i) = (*goal, *pred, snap.clone(), *idx);
+                    if let Some((body, cb, k)) = self.try_clauses(g, p, s, i, cont, true) {
+                        return Ok(Some((body, cb, k)));
+                    }
+                }
+                Alt::Between { x, next, hi } => {
+                    let (x, n, h) = (*x, *next, *hi);
+                    if n >= h {
+                        self.pop_cp();
+                    } else {
+                        *next = n + 1;
+                    }
+                    let v = mk_int(n);
+                    if self.unify(x, v) {
+                        return Ok(Some((Value::EMPTY, 0, cont)));
+                    }
+                }
+                Alt::Sols { goal, sols, idx } => {
+                    let g = *goal;
+                    let i = *idx;
+                    let last = i + 1 >= sols.len();
+                    let sol = std::mem::take(&mut sols[i]);
+                    *idx = i + 1;
+                    if last {
+                        self.pop_cp();
+                    }
+                    let _keep = vmcore::gc::RootedVec::from_vec(sol.clone());
+                    let mut ok = true;
+                    for (j, v) in sol.iter().enumerate() {
+                        if !self.unify(arg(g, j), *v) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    if ok {
+                        return Ok(Some((Value::EMPTY, 0, cont)));
+                    }
+                }
+                Alt::ClauseIter { head, body, cref, pred, snap, idx } => {
+                    let (h, b, r, p, s, i) = (*head, *body, *cref, *pred, snap.clone(), *idx);
+                    if self.clause_iter(h, b, r, p, s, i, cont, true) {
+                        return Ok(Some((Value::EMPTY, 0, cont)));
+                    }
+                }
+                Alt::Findall { bag, result, tail } => {
+                    let (bag, result, tail) = (*bag, *result, *tail);
+                    self.pop_cp();
+                    let items = Gc::<Bag>::downcast(bag).unwrap().items.borrow().clone();
+                    let _keep = vmcore::gc::RootedVec::from_vec(items.clone());
+                    let l = mk_list(&items, tail);
+                    if self.unify(result, l) {
+                        return Ok(Some((Value::EMPTY, 0, cont)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tries clauses of `pred` from index `start` against `goal`. When
+    /// `have_cp` the top choice point is this call's and is updated or popped.
+    /// Returns the body to run (EMPTY for a fact), its cut barrier and continuation.
+    fn try_clauses(&mut self, goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, start: usize, cont: Value, mut have_cp: bool) -> Option<(Value, usize, Value)> {
+        let key = {
+            let p = &self.preds[pred];
+            if p.arity > 0 { db::index_key(deref(arg(goal, 0))) } else { None }
+        };
+        let matches = |c: &Clause| -> bool {
+            match (key, c.key) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        };
+        let n = snap.len();
+        let mut i = start;
+        while i < n && !matches(&snap[i]) {
+            i += 1;
+        }
+        loop {
+            if i >= n {
+                if have_cp {
+                    self.pop_cp();
+                }
+                return None;
+            }
+            let mut j = i + 1;
+            while j < n && !matches(&snap[j]) {
+                j += 1;
+            }
+            let h = if have_cp { self.cps.len() - 1 } else { self.cps.len() };
+            if j < n {
+                if have_cp {
+                    if let Alt::Clauses { idx, .. } = &mut self.cps[h].alt {
+                        *idx = j;
+                    }
+                } else {
+                    self.push_cp(Alt::Clauses { goal, pred, snap: snap.clone(), idx: j }, cont);
+                    have_cp = true;
+                }
+            } else if have_cp {
+                self.pop_cp();
+                have_cp = false;
+            }
+            let c = snap[i].clone();
+            self.env.clear();
+            self.env.resize(c.nvars, Value::EMPTY);
+            if self.unify_head(c.head, goal) {
+                let body = if c.body == wk().true_ { Value::EMPTY } else { self.instantiate(c.body) };
+                return Some((body, h, cont));
+            }
+            if !have_cp {
+                return None;
+            }
+            let tl = self.cps[h].trail_len;
+            self.undo_to(tl);
+            i = j;
+        }
+    }
+
+    /// One step of '$clause'(Head, Body, Ref) iteration.
+    #[allow(clippy::too_many_arguments)]
+    fn clause_iter(&mut self, head: Value, body: Value, cref: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, start: usize, cont: Value, mut have_cp: bool) -> bool {
+        let n = snap.len();
+        let mut i = start;
+        loop {
+            while i < n && snap[i].erased.get() {
+                i += 1;
+            }
+            if i >= n {
+                if have_cp {
+                    self.pop_cp();
+                }
+                return false;
+            }
+            let h = if have_cp { self.cps.len() - 1 } else { self.cps.len() };
+            if i + 1 < n {
+                if have_cp {
+                    if let Alt::ClauseIter { idx, .. } = &mut self.cps[h].alt {
+                        *idx = i + 1;
+                    }
+                } else {
+                    self.push_cp(Alt::ClauseIter { head, body, cref, pred, snap: snap.clone(), idx: i + 1 }, cont);
+                    have_cp = true;
+                }
+            } else if have_cp {
+                self.pop_cp();
+                have_cp = false;
+            }
+            let c = snap[i].clone();
+            self.env.clear();
+            self.env.resize(c.nvars, Value::EMPTY);
+            let hv = self.instantiate(c.head);
+            let bv = self.instantiate(c.body);
+            let r = alloc(db::ClauseRef { pred, clause: c }).as_value();
+            if self.unify(head, hv) && self.unify(body, bv) && self.unify(cref, r) {
+                return true;
+            }
+            if !have_cp {
+                return false;
+            }
+            let tl = self.cps[h].trail_len;
+            self.undo_to(tl);
+            i += 1;
+        }
+    }
+
+    /// Handles a thrown ball: finds the newest active catch/3 above `base`
+    /// whose catcher unifies; returns the recovery goal to run.
+    fn handle_throw(&mut self, ball: Value, base: usize) -> Res<(Value, usize, Value)> {
+        let ball = unify::copy_term(ball);
+        loop {
+            if self.cps.len() <= base + 1 {
+                // only the Stop frame is left: propagate to the caller of run()
+                return Err(PErr::Throw(ball));
+            }
+            let top = self.cps.len() - 1;
+            let tl = self.cps[top].trail_len;
+            self.undo_to(tl);
+            if let Alt::Catch { catcher, recovery, cut_b, active } = &self.cps[top].alt {
+                if active.get() {
+                    let (c, r, cb) = (*catcher, *recovery, *cut_b);
+                    let cont = self.cps[top].cont;
+                    self.pop_cp();
+                    let mark = self.trail.len();
+                    if self.unify(c, ball) {
+                        let _ = cb;
+                        return Ok((r, self.cps.len(), cont));
+                    }
+                    self.undo_to(mark);
+                    continue;
+                }
+            }
+            self.pop_cp();
+        }
+    }
+
+    /// Adds context(Name/Arity, _) to an error thrown by a builtin, as SWI reports it.
+    fn add_context(&self, e: PErr, goal: Value) -> PErr {
+        if let PErr::Throw(b) = e {
+            let b = deref(b);
+            if let Some((f, 2)) = functor_of(b) {
+                if f == wk().error_id && is_var(deref(arg(b, 1))) {
+                    if let Some((gf, n)) = functor_of(goal).or_else(|| if goal.is_symbol() { Some((goal.symbol_id(), 0)) } else { None }) {
+                        let ctx = mk("context", &[errors::indicator(gf, n), new_var()]);
+                        return PErr::Throw(mk("error", &[arg(b, 0), ctx]));
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    /// The machine's main loop. Runs `goal` then the continuation `cont`;
+    /// returns Ok(true) when the continuation is exhausted (a solution),
+    /// Ok(false) when backtracking reaches the Stop frame at `base`.
+    pub fn run(&mut self, goal: Value, cut_b: usize, cont: Value, base: usize) -> Res<bool> {
+        let mut goal = goal;
+        let mut cut_b = cut_b;
+        let mut cont = cont;
+        let true_atom = wk().true_;
+        loop {
+            // JIT: merge point (the state is goal, cut_b, cont).
+            if goal.is_empty() || goal == true_atom {
+                if cont.is_empty() {
+                    return Ok(true);
+                }
+                let c = unsafe { Gc::<Cont>::from_value_unchecked(cont) };
+                goal = c.goal;
+                cut_b = c.cut_b;
+                cont = c.next;
+                continue;
+            }
+            let g = deref(goal);
+            goal = Value::EMPTY;
+            let (fid, arity) = if g.is_symbol() {
+                (g.symbol_id(), 0)
+            } else if let Some(f) = functor_of(g) {
+                f
+            } else {
+                let ball = match if is_var(g) { inst_err() } else { type_err("callable", g) } {
+                    PErr::Throw(b) => b,
+                    other => return Err(other),
+                };
+                let (g2, cb, k) = self.handle_throw(ball, base)?;
+                goal = g2;
+                cut_b = cb;
+                cont = k;
+                continue;
+            };
+            // JIT: can_enter_jit on predicate calls (a loop in Prolog is a recursive call).
+            let pid = match self.pred_map.get(&(fid, arity as u32)) {
+                Some(&p) => p,
+                None => self.pred_id(fid, arity),
+            };
+            let result: Res<Step> = match self.preds[pid].kind.clone() {
+                Kind::Clauses => {
+                    let snap = self.preds[pid].clauses.clone();
+                    if snap.is_empty() && !self.preds[pid].dynamic && !self.preds[pid].defined && self.flags.unknown_error {
+                        Err(existence_err("procedure", errors::indicator(fid, arity)))
+                    } else {
+                        match self.try_clauses(g, pid, snap, 0, cont, false) {
+                            Some((body, cb, k)) => {
+                                goal = body;
+                                cut_b = cb;
+                                cont = k;
+                                Ok(Step::Ok)
+                            }
+                            None => Ok(Step::Fail),
+                        }
+                    }
+                }
+                Kind::Det(f) => {
+                    let r = if arity == 0 {
+                        f(self, &[])
+                    } else if let Some(c) = Gc::<Compound>::downcast(g) {
+                        f(self, &c.args)
+                    } else {
+                        let a = [arg(g, 0), arg(g, 1)];
+                        f(self, &a)
+                    };
+                    match r {
+                        Ok(true) => Ok(Step::Ok),
+                        Ok(false) => Ok(Step::Fail),
+                        Err(e) => Err(self.add_context(e, g)),
+                    }
+                }
+                Kind::NonDet(f) => {
+                    let args = args_of(g);
+                    match f(self, &args) {
+                        Ok(sols) if sols.is_empty() => Ok(Step::Fail),
+                        Ok(sols) => {
+                            self.push_cp(Alt::Sols { goal: g, sols, idx: 0 }, cont);
+                            Ok(Step::Fail) // backtracking into the new choice point delivers the first solution
+                        }
+                        Err(e) => Err(self.add_context(e, g)),
+                    }
+                }
+                Kind::Control(c) => self.control(c, g, arity, &mut goal, &mut cut_b, &mut cont),
+            };
+            match result {
+                Ok(Step::Ok) => {}
+                Ok(Step::Fail) => match self.backtrack(base)? {
+                    Some((g2, cb, k)) => {
+                        goal = g2;
+                        cut_b = cb;
+                        cont = k;
+                    }
+                    None => return Ok(false),
+                },
+                Err(PErr::Throw(ball)) => {
+                    let (g2, cb, k) = self.handle_throw(ball, base)?;
+                    goal = g2;
+                    cut_b = cb;
+                    cont = k;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The control constructs. They rewrite (goal, cut_b, cont) in place.
+    fn control(&mut self, c: Control, g: Value, arity: usize, goal: &mut Value, cut_b: &mut usize, cont: &mut Value) -> Res<Step> {
+        match c {
+            Control::True => Ok(Step::Ok),
+            Control::Fail => Ok(Step::Fail),
+            Control::Conj => {
+                *cont = Self::mk_cont(arg(g, 1), *cut_b, *cont);
+                *goal = arg(g, 0);
+                Ok(Step::Ok)
+            }
+            Control::Cut => {
+                self.cut_to(*cut_b);
+                Ok(Step::Ok)
+            }
+            Control::CutTo => {
+                let h = deref(arg(g, 0)).as_int() as usize;
+                self.cut_to(h);
+                Ok(Step::Ok)
+            }
+            Control::Disj => {
+                let l = deref(arg(g, 0));
+                let h = self.cps.len();
+                if let Some((f, 2)) = functor_of(l) {
+                    let n = name(f);
+                    if n == "->" || n == "*->" {
+                        // if-then-else: the else branch is the alternative; the
+                        // condition is opaque to cut; success commits.
+                        self.push_cp(Alt::Goal { goal: arg(g, 1), cut_b: *cut_b }, *cont);
+                        let commit = if n == "->" {
+                            mk("$cut", &[Value::int_unchecked(h as i64)])
+                        } else {
+                            mk("$softcut", &[Value::int_unchecked(h as i64)])
+                        };
+                        let then = mk_compound(wk().comma_id, &[commit, arg(l, 1)]);
+                        *cont = Self::mk_cont(then, *cut_b, *cont);
+                        *goal = arg(l, 0);
+                        *cut_b = h + 1;
+                        return Ok(Step::Ok);
+                    }
+                }
+                self.push_cp(Alt::Goal { goal: arg(g, 1), cut_b: *cut_b }, *cont);
+                *goal = l;
+                Ok(Step::Ok)
+            }
+            Control::IfThen | Control::SoftIf => {
+                let h = self.cps.len();
+                // (C -> T) without else: like (C -> T ; fail)
+                self.push_cp(Alt::Goal { goal: wk().fail, cut_b: *cut_b }, *cont);
+                let commit = if c == Control::IfThen {
+                    mk("$cut", &[Value::int_unchecked(h as i64)])
+                } else {
+                    mk("$softcut", &[Value::int_unchecked(h as i64)])
+                };
+                let then = mk_compound(wk().comma_id, &[commit, arg(g, 1)]);
+                *cont = Self::mk_cont(then, *cut_b, *cont);
+                *goal = arg(g, 0);
+                *cut_b = h + 1;
+                Ok(Step::Ok)
+            }
+            Control::Not => {
+                let h = self.cps.len();
+                self.push_cp(Alt::Goal { goal: wk().true_, cut_b: *cut_b }, *cont);
+                let k = mk_compound(wk().comma_id, &[mk("$cut", &[Value::int_unchecked(h as i64)]), wk().fail]);
+                *cont = Self::mk_cont(k, *cut_b, *cont);
+                *goal = need_callable(arg(g, 0))?;
+                *cut_b = h + 1;
+                Ok(Step::Ok)
+            }
+            Control::Call => {
+                let t = need_callable(arg(g, 0))?;
+                check_body(t)?;
+                *goal = t;
+                *cut_b = self.cps.len();
+                Ok(Step::Ok)
+            }
+            Control::CallN => {
+                let t = need_callable(arg(g, 0))?;
+                let mut args = args_of(t);
+                for i in 1..arity {
+                    args.push(arg(g, i));
+                }
+                let f = if t.is_symbol() { t.symbol_id() } else { functor_of(t).unwrap().0 };
+                *goal = mk_compound(f, &args);
+                *cut_b = self.cps.len();
+                Ok(Step::Ok)
+            }
+            Control::Catch => {
+                let h = self.cps.len();
+                self.push_cp(Alt::Catch { catcher: arg(g, 1), recovery: arg(g, 2), cut_b: *cut_b, active: Cell::new(true) }, *cont);
+                *cont = Self::mk_cont(mk("$exit_catch", &[Value::int_unchecked(h as i64)]), *cut_b, *cont);
+                *goal = arg(g, 0);
+                *cut_b = h + 1;
+                Ok(Step::Ok)
+            }
+            Control::ExitCatch => {
+                let h = deref(arg(g, 0)).as_int() as usize;
+                if self.cps.len() == h + 1 {
+                    // deterministic exit: the catch frame is no longer needed
+                    self.pop_cp();
+                } else if let Some(Alt::Catch { active, .. }) = self.cps.get(h).map(|c| &c.alt) {
+                    active.set(false);
+                    self.push_cp(Alt::Reactivate { at: h }, Value::EMPTY);
+                }
+                Ok(Step::Ok)
+            }
+            Control::Throw => {
+                let b = need_nonvar(arg(g, 0))?;
+                Err(PErr::Throw(b))
+            }
+            Control::Findall | Control::Findall4 => {
+                let tail = if c == Control::Findall4 { arg(g, 3) } else { wk().nil };
+                let res = deref(arg(g, 2));
+                if !is_var(res) && !is_partial_list(res) {
+                    return Err(type_err("list", res));
+                }
+                let goal_t = need_callable(arg(g, 1))?;
+                let bag = alloc(Bag { items: RefCell::new(Vec::new()) }).as_value();
+                let h = self.cps.len();
+                self.push_cp(Alt::Findall { bag, result: arg(g, 2), tail }, *cont);
+                let add = mk("$findall_add", &[bag, arg(g, 0)]);
+                *cont = Self::mk_cont(add, 0, Value::EMPTY);
+                *goal = goal_t;
+                *cut_b = h + 1;
+                Ok(Step::Ok)
+            }
+            Control::FindallAdd => {
+                let bag = Gc::<Bag>::downcast(arg(g, 0)).unwrap();
+                let copy = unify::copy_term(arg(g, 1));
+                bag.items.borrow_mut().push(copy);
+                Ok(Step::Fail)
+            }
+            Control::Forall => {
+                // forall(C, A) :- \+ (C, \+ A)
+                let inner = mk_compound(wk().comma_id, &[arg(g, 0), mk("\\+", &[arg(g, 1)])]);
+                *goal = mk("\\+", &[inner]);
+                Ok(Step::Ok)
+            }
+            Control::Between => {
+                let lo = need_int(arg(g, 0))?;
+                let hi_t = deref(arg(g, 1));
+                let hi = if hi_t.is_symbol() && (atom_name(hi_t) == "inf" || atom_name(hi_t) == "infinite") {
+                    i64::MAX
+                } else {
+                    let h = need_int(hi_t)?;
+                    if h.is_int() { h.as_int() } else { i64::MAX }
+                };
+                let lo = if lo.is_int() { lo.as_int() } else { return Err(repr_err("max_integer")) };
+                let x = deref(arg(g, 2));
+                if !is_var(x) {
+                    let x = need_int(x)?;
+                    return Ok(if x.is_int() && x.as_int() >= lo && x.as_int() <= hi { Step::Ok } else { Step::Fail });
+                }
+                if lo > hi {
+                    return Ok(Step::Fail);
+                }
+                if lo < hi {
+                    self.push_cp(Alt::Between { x, next: lo + 1, hi }, *cont);
+                }
+                self.bind(x, mk_int(lo));
+                Ok(Step::Ok)
+            }
+            Control::ClauseRef => {
+                let head = deref(arg(g, 0));
+                let (f, n) = if head.is_symbol() { (head.symbol_id(), 0) } else { functor_of(head).unwrap() };
+                let pid = match self.lookup_pred(f, n) {
+                    Some(p) => p,
+                    None => return Ok(Step::Fail),
+                };
+                let snap = self.preds[pid].clauses.clone();
+                if self.clause_iter(head, arg(g, 1), arg(g, 2), pid, snap, 0, *cont, false) {
+                    Ok(Step::Ok)
+                } else {
+                    Ok(Step::Fail)
+                }
+            }
+            Control::Apply => Ok(Step::Ok),
+        }
+    }
+}
+
+fn is_partial_list(mut l: Value) -> bool {
+    loop {
+        l = deref(l);
+        if let Some(c) = Gc::<Cons>::downcast(l) {
+            l = c.tail.get();
+        } else {
+            return l == wk().nil || is_var(l);
+        }
+    }
+}
+
+/// ISO: call/1 of a body with a non-callable part raises type_error(callable, Body).
+fn check_body(t: Value) -> Res<()> {
+    let mut stack = vec![t];
+    while let Some(x) = stack.pop() {
+        let x = deref(x);
+        if let Some((f, 2)) = functor_of(x) {
+            let n = name(f);
+            if matches!(n, "," | ";" | "->" | "*->") {
+                stack.push(arg(x, 0));
+                stack.push(arg(x, 1));
+                continue;
+            }
+        }
+        if !is_var(x) && !is_callable(x) {
+            return Err(type_err("callable", t));
+        }
+    }
+    Ok(())
+}
