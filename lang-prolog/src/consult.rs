@@ -146,6 +146,8 @@ impl Engine {
         } else if p.library && !p.user_defined {
             // a user definition replaces the library one
             p.clauses = Rc::new(Vec::new());
+            p.gen += 1;
+            p.index = None;
             p.library = false;
         }
         if !lib {

@@ -46,17 +46,51 @@ unsafe impl Trace for Cons {
 }
 vmcore::gc_type!(Cons, "prolog-cons");
 
+/// A compound term. The arguments follow this header inline in the same
+/// heap cell (allocated with `raw_alloc` at the exact size), so building a
+/// structure is one GC allocation and no malloc.
+#[repr(C)]
 pub struct Compound {
     pub name: u32,
-    /// Filled once right after allocation (top-down construction), then read-only.
-    pub args: Box<[Value]>,
+    pub arity: u32,
+}
+impl Compound {
+    #[inline(always)]
+    pub fn args(&self) -> &[Value] {
+        // SAFETY: `alloc_compound` reserves `arity` Values right after the header.
+        unsafe { std::slice::from_raw_parts((self as *const Self).add(1) as *const Value, self.arity as usize) }
+    }
+    /// # Safety
+    /// Only while the term is being built (no other reader relies on it yet).
+    #[allow(clippy::mut_from_ref)]
+    #[inline(always)]
+    pub unsafe fn args_mut(&self) -> &mut [Value] {
+        std::slice::from_raw_parts_mut((self as *const Self).add(1) as *mut Value, self.arity as usize)
+    }
 }
 unsafe impl Trace for Compound {
     fn trace(&self, t: &mut Tracer) {
-        t.values(&self.args)
+        t.values(self.args())
     }
 }
 vmcore::gc_type!(Compound, "prolog-compound");
+
+/// Allocates a compound with `n` EMPTY arguments.
+#[inline]
+pub fn alloc_compound(name: u32, n: usize) -> Value {
+    use vmcore::gc::GcType;
+    let size = 8 + std::mem::size_of::<Compound>() + 8 * n;
+    let p = vmcore::gc::raw_alloc(size, Compound::type_desc()).unwrap_or_else(|| vmcore::fatal("out of memory"));
+    unsafe {
+        let c = p.add(8) as *mut Compound;
+        std::ptr::write(c, Compound { name, arity: n as u32 });
+        let a = c.add(1) as *mut Value;
+        for i in 0..n {
+            std::ptr::write(a.add(i), Value::EMPTY);
+        }
+    }
+    Value::from_ptr(p)
+}
 
 pub struct Flt(pub f64);
 unsafe impl Trace for Flt {
@@ -169,7 +203,9 @@ pub fn mk_compound(name: u32, args: &[Value]) -> Value {
     if args.len() == 2 && name == wk().dot_id {
         return mk_cons(args[0], args[1]);
     }
-    alloc(Compound { name, args: args.into() }).as_value()
+    let v = alloc_compound(name, args.len());
+    unsafe { Gc::<Compound>::from_value_unchecked(v).args_mut().copy_from_slice(args) };
+    v
 }
 pub fn mk(name: &str, args: &[Value]) -> Value {
     mk_compound(intern(name), args)
@@ -192,7 +228,7 @@ pub fn functor_of(v: Value) -> Option<(u32, usize)> {
     if Gc::<Cons>::is(v) {
         Some((wk().dot_id, 2))
     } else {
-        Gc::<Compound>::downcast(v).map(|c| (c.name, c.args.len()))
+        Gc::<Compound>::downcast(v).map(|c| (c.name, c.arity as usize))
     }
 }
 
@@ -203,7 +239,7 @@ pub fn arg(v: Value, i: usize) -> Value {
         if i == 0 { c.head.get() } else { c.tail.get() }
     } else {
         let c = unsafe { Gc::<Compound>::from_value_unchecked(v) };
-        c.args[i]
+        c.args()[i]
     }
 }
 
@@ -212,7 +248,7 @@ pub fn args_of(v: Value) -> Vec<Value> {
     if let Some(c) = Gc::<Cons>::downcast(v) {
         vec![c.head.get(), c.tail.get()]
     } else if let Some(c) = Gc::<Compound>::downcast(v) {
-        c.args.to_vec()
+        c.args().to_vec()
     } else {
         Vec::new()
     }
@@ -224,7 +260,7 @@ pub fn set_arg(v: Value, i: usize, x: Value) {
         if i == 0 { c.head.set(x) } else { c.tail.set(x) }
     } else {
         let c = unsafe { Gc::<Compound>::from_value_unchecked(v) };
-        unsafe { c.get_mut().args[i] = x };
+        unsafe { c.args_mut()[i] = x };
     }
 }
 
@@ -233,7 +269,7 @@ pub fn mk_blank(name: u32, n: usize) -> Value {
     if n == 2 && name == wk().dot_id {
         mk_cons(Value::EMPTY, Value::EMPTY)
     } else {
-        alloc(Compound { name, args: vec![Value::EMPTY; n].into_boxed_slice() }).as_value()
+        alloc_compound(name, n)
     }
 }
 
@@ -283,7 +319,10 @@ pub struct WellKnown {
 }
 
 thread_local! {
-    static WK: &'static WellKnown = Box::leak(Box::new(WellKnown {
+    static WK: std::cell::Cell<*const WellKnown> = const { std::cell::Cell::new(std::ptr::null()) };
+}
+fn make_wk() -> &'static WellKnown {
+    Box::leak(Box::new(WellKnown {
         nil: atom("[]"),
         dot_id: intern("."),
         dot: atom("."),
@@ -303,11 +342,17 @@ thread_local! {
         bar: atom("|"),
         empty: atom(""),
         eq_id: intern("="),
-    }));
+    }))
 }
 #[inline]
 pub fn wk() -> &'static WellKnown {
-    WK.with(|w| *w)
+    let p = WK.with(|w| w.get());
+    if p.is_null() {
+        let w = make_wk();
+        WK.with(|c| c.set(w));
+        return w;
+    }
+    unsafe { &*p }
 }
 
 /// Text of an atom, number (for atom_length-like builtins use carefully).

@@ -148,10 +148,7 @@ pub fn bi_retractall(e: &mut Engine, a: &[Value]) -> Res<bool> {
     }
     e.hb = hb;
     if dead.len() == snap.len() {
-        for c in &dead {
-            c.erased.set(true);
-        }
-        e.preds[pid].clauses = Rc::new(Vec::new());
+        e.clear_clauses(pid);
     } else {
         for c in dead {
             e.erase_clause(pid, &c);
@@ -184,9 +181,9 @@ pub fn bi_abolish(e: &mut Engine, a: &[Value]) -> Res<bool> {
         if p.is_builtin() || !p.dynamic && p.defined {
             return Err(permission_err("modify", "static_procedure", pi));
         }
-        p.clauses = Rc::new(Vec::new());
         p.defined = false;
         p.dynamic = false;
+        e.clear_clauses(pid);
     }
     Ok(true)
 }
@@ -229,6 +226,8 @@ pub fn bi_dynamic(e: &mut Engine, a: &[Value]) -> Res<bool> {
         }
         if p.library && !p.user_defined {
             p.clauses = Rc::new(Vec::new());
+            p.gen += 1;
+            p.index = None;
             p.library = false;
         }
         p.dynamic = true;

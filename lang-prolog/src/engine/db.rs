@@ -106,7 +106,78 @@ pub enum Kind {
     Control(Control),
 }
 
+/// First-argument hash index over a predicate's clause list: for each key,
+/// the positions of the clauses that can match it (including clauses whose
+/// first argument is a variable), in order. Built lazily on the first call
+/// with a bound first argument; kept up to date by assertz (append keeps
+/// positions stable); dropped when `gen` changes (asserta, compaction).
+pub struct Index {
+    pub gen: u64,
+    pub map: HashMap<u64, Vec<u32>, super::FxBuild>,
+    pub var_only: Vec<u32>,
+}
+
+impl Index {
+    fn build(clauses: &[Rc<Clause>], gen: u64) -> Index {
+        let mut ix = Index { gen, map: HashMap::default(), var_only: Vec::new() };
+        for (i, c) in clauses.iter().enumerate() {
+            ix.add(i as u32, c.key);
+        }
+        ix
+    }
+    fn add(&mut self, pos: u32, key: Option<u64>) {
+        match key {
+            Some(k) => {
+                let var_only = &self.var_only;
+                self.map.entry(k).or_insert_with(|| var_only.clone()).push(pos);
+            }
+            None => {
+                for v in self.map.values_mut() {
+                    v.push(pos);
+                }
+                self.var_only.push(pos);
+            }
+        }
+    }
+}
+
+/// Position of the first clause at or after `from` that may match `key`.
+#[inline]
+pub fn next_candidate(p: &Pred, snap: &[Rc<Clause>], gen: u64, key: Option<u64>, from: usize) -> Option<usize> {
+    if let (Some(k), Some(ix)) = (key, p.index.as_ref()) {
+        if ix.gen == gen {
+            let list = ix.map.get(&k).unwrap_or(&ix.var_only);
+            let j = list.partition_point(|&x| (x as usize) < from);
+            for &x in &list[j..] {
+                let x = x as usize;
+                if x >= snap.len() {
+                    return None;
+                }
+                if !snap[x].erased.get() {
+                    return Some(x);
+                }
+            }
+            return None;
+        }
+    }
+    let mut i = from;
+    while i < snap.len() {
+        let c = &snap[i];
+        if !c.erased.get() {
+            match (key, c.key) {
+                (Some(a), Some(b)) if a != b => {}
+                _ => return Some(i),
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 pub struct Pred {
+    pub gen: u64,
+    pub index: Option<Index>,
+    pub n_erased: usize,
     pub name: u32,
     pub arity: usize,
     pub kind: Kind,
@@ -149,7 +220,7 @@ pub fn compile_clause(head: Value, body: Value) -> Clause {
     let key = if let Some((_, n)) = functor_of(deref(head)) {
         if n > 0 {
             let a = if let Some(t) = Gc::<TCompound>::downcast(h) { t.args[0] } else { arg(h, 0) };
-            index_key(a)
+            index_key(deref(a))
         } else {
             None
         }
@@ -190,7 +261,8 @@ fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
         return t;
     }
     if super::unify::is_ground(t) {
-        return t;
+        // a fresh copy: the term may reach bound variables that backtracking would reset
+        return super::unify::copy_term(t);
     }
     // lists: iterate along the spine to keep Rust recursion shallow
     if Gc::<Cons>::is(t) {
@@ -199,7 +271,7 @@ fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
         while let Some(c) = Gc::<Cons>::downcast(l) {
             items.push(c.head.get());
             l = deref(c.tail.get());
-            if super::unify::is_ground(l) {
+            if super::unify::is_ground(l) && !is_var(l) {
                 break;
             }
         }
@@ -340,6 +412,9 @@ impl Engine {
         }
         let i = self.preds.len();
         self.preds.push(Pred {
+            gen: 0,
+            index: None,
+            n_erased: 0,
             name,
             arity,
             kind: Kind::Clauses,
@@ -361,20 +436,57 @@ impl Engine {
     pub fn add_clause(&mut self, pred: usize, c: Clause, at_end: bool) {
         let p = &mut self.preds[pred];
         p.defined = true;
+        let key = c.key;
         let list = Rc::make_mut(&mut p.clauses);
         if at_end {
             list.push(Rc::new(c));
+            let pos = list.len() as u32 - 1;
+            if let Some(ix) = p.index.as_mut() {
+                if ix.gen == p.gen {
+                    ix.add(pos, key);
+                }
+            }
         } else {
             list.insert(0, Rc::new(c));
+            p.gen += 1;
+            p.index = None;
         }
     }
 
-    /// Removes clause `c` from its predicate (running calls keep their snapshot).
+    /// Removes clause `c` from its predicate. Erasure is lazy (the clause is
+    /// flagged, so positions and indexes stay valid); the list is compacted
+    /// once most of it is dead.
     pub fn erase_clause(&mut self, pred: usize, c: &Rc<Clause>) {
-        c.erased.set(true);
+        if c.erased.replace(true) {
+            return;
+        }
         let p = &mut self.preds[pred];
-        if let Some(i) = p.clauses.iter().position(|x| Rc::ptr_eq(x, c)) {
-            Rc::make_mut(&mut p.clauses).remove(i);
+        p.n_erased += 1;
+        if p.n_erased > 16 && p.n_erased * 2 > p.clauses.len() {
+            Rc::make_mut(&mut p.clauses).retain(|x| !x.erased.get());
+            p.n_erased = 0;
+            p.gen += 1;
+            p.index = None;
+        }
+    }
+
+    /// Drops all clauses of a predicate.
+    pub fn clear_clauses(&mut self, pred: usize) {
+        let p = &mut self.preds[pred];
+        for c in p.clauses.iter() {
+            c.erased.set(true);
+        }
+        p.clauses = Rc::new(Vec::new());
+        p.n_erased = 0;
+        p.gen += 1;
+        p.index = None;
+    }
+
+    /// Makes sure the index of `pred` matches its clause list (built when worthwhile).
+    pub fn ensure_index(&mut self, pred: usize) {
+        let p = &mut self.preds[pred];
+        if p.clauses.len() >= 8 && p.index.as_ref().is_none_or(|ix| ix.gen != p.gen) {
+            p.index = Some(Index::build(&p.clauses, p.gen));
         }
     }
 }

@@ -24,7 +24,33 @@ use crate::term::*;
 use db::{Clause, Control, Kind, Pred};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+
+/// A small fast hasher for integer keys (predicate keys, index keys).
+#[derive(Default)]
+pub struct FxHasher(u64);
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+pub type FxBuild = BuildHasherDefault<FxHasher>;
 use vmcore::gc::{alloc, Gc, Trace, Tracer};
 use vmcore::object::symbol::{intern, name};
 use vmcore::Value;
@@ -56,7 +82,7 @@ vmcore::gc_type!(Bag, "prolog-bag");
 
 pub enum Alt {
     /// Remaining clauses of a predicate call.
-    Clauses { goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, idx: usize },
+    Clauses { goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, gen: u64, idx: usize },
     /// Run `goal` (the else branch of `;`, ...).
     Goal { goal: Value, cut_b: usize },
     /// catch/3 frame: active while its goal runs.
@@ -136,7 +162,7 @@ pub struct Engine {
     /// Stamp of the newest choice point (variables older than it are trailed).
     pub hb: u64,
     pub preds: Vec<Pred>,
-    pub pred_map: HashMap<(u32, u32), usize>,
+    pub pred_map: HashMap<(u32, u32), usize, FxBuild>,
     pub env: Vec<Value>,
     pub inst_stack: Vec<(Value, Value)>,
     pub head_stack: Vec<(Value, Value)>,
@@ -205,7 +231,7 @@ impl Engine {
             cps: Vec::new(),
             hb: 0,
             preds: Vec::new(),
-            pred_map: HashMap::new(),
+            pred_map: HashMap::default(),
             env: Vec::new(),
             inst_stack: Vec::new(),
             head_stack: Vec::new(),
@@ -338,9 +364,9 @@ impl Engine {
                     self.pop_cp();
                     return Ok(Some((g, cb, cont)));
                 }
-                Alt::Clauses { goal, pred, snap, idx } => {
-                    let (g, p, s, i) = (*goal, *pred, snap.clone(), *idx);
-                    if let Some((body, cb, k)) = self.try_clauses(g, p, s, i, cont, true) {
+                Alt::Clauses { goal, pred, snap, gen, idx } => {
+                    let (g, p, s, gn, i) = (*goal, *pred, snap.clone(), *gen, *idx);
+                    if let Some((body, cb, k)) = self.try_clauses(g, p, s, gn, i, cont, true) {
                         return Ok(Some((body, cb, k)));
                     }
                 }
@@ -400,48 +426,36 @@ impl Engine {
     /// Tries clauses of `pred` from index `start` against `goal`. When
     /// `have_cp` the top choice point is this call's and is updated or popped.
     /// Returns the body to run (EMPTY for a fact), its cut barrier and continuation.
-    fn try_clauses(&mut self, goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, start: usize, cont: Value, mut have_cp: bool) -> Option<(Value, usize, Value)> {
-        let key = {
-            let p = &self.preds[pred];
-            if p.arity > 0 { db::index_key(deref(arg(goal, 0))) } else { None }
-        };
-        let matches = |c: &Clause| -> bool {
-            match (key, c.key) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            }
-        };
-        let n = snap.len();
-        let mut i = start;
-        while i < n && !matches(&snap[i]) {
-            i += 1;
-        }
+    #[allow(clippy::too_many_arguments)]
+    fn try_clauses(&mut self, goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, gen: u64, start: usize, cont: Value, mut have_cp: bool) -> Option<(Value, usize, Value)> {
+        let key = if self.preds[pred].arity > 0 { db::index_key(deref(arg(goal, 0))) } else { None };
+        let mut i = db::next_candidate(&self.preds[pred], &snap, gen, key, start);
         loop {
-            if i >= n {
-                if have_cp {
-                    self.pop_cp();
+            let ci = match i {
+                Some(ci) => ci,
+                None => {
+                    if have_cp {
+                        self.pop_cp();
+                    }
+                    return None;
                 }
-                return None;
-            }
-            let mut j = i + 1;
-            while j < n && !matches(&snap[j]) {
-                j += 1;
-            }
+            };
+            let j = db::next_candidate(&self.preds[pred], &snap, gen, key, ci + 1);
             let h = if have_cp { self.cps.len() - 1 } else { self.cps.len() };
-            if j < n {
+            if let Some(j) = j {
                 if have_cp {
                     if let Alt::Clauses { idx, .. } = &mut self.cps[h].alt {
                         *idx = j;
                     }
                 } else {
-                    self.push_cp(Alt::Clauses { goal, pred, snap: snap.clone(), idx: j }, cont);
+                    self.push_cp(Alt::Clauses { goal, pred, snap: snap.clone(), gen, idx: j }, cont);
                     have_cp = true;
                 }
             } else if have_cp {
                 self.pop_cp();
                 have_cp = false;
             }
-            let c = snap[i].clone();
+            let c = &snap[ci];
             self.env.clear();
             self.env.resize(c.nvars, Value::EMPTY);
             if self.unify_head(c.head, goal) {
@@ -594,11 +608,15 @@ impl Engine {
             };
             let result: Res<Step> = match self.preds[pid].kind.clone() {
                 Kind::Clauses => {
+                    if self.preds[pid].clauses.len() >= 8 {
+                        self.ensure_index(pid);
+                    }
                     let snap = self.preds[pid].clauses.clone();
+                    let gen = self.preds[pid].gen;
                     if snap.is_empty() && !self.preds[pid].dynamic && !self.preds[pid].defined && self.flags.unknown_error {
                         Err(existence_err("procedure", errors::indicator(fid, arity)))
                     } else {
-                        match self.try_clauses(g, pid, snap, 0, cont, false) {
+                        match self.try_clauses(g, pid, snap, gen, 0, cont, false) {
                             Some((body, cb, k)) => {
                                 goal = body;
                                 cut_b = cb;
@@ -613,7 +631,7 @@ impl Engine {
                     let r = if arity == 0 {
                         f(self, &[])
                     } else if let Some(c) = Gc::<Compound>::downcast(g) {
-                        f(self, &c.args)
+                        f(self, c.args())
                     } else {
                         let a = [arg(g, 0), arg(g, 1)];
                         f(self, &a)

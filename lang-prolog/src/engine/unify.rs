@@ -51,14 +51,15 @@ impl Engine {
                     b = cb.head.get();
                     continue;
                 } else if let (Some(ca), Some(cb)) = (Gc::<Compound>::downcast(a), Gc::<Compound>::downcast(b)) {
-                    if ca.name != cb.name || ca.args.len() != cb.args.len() {
+                    if ca.name != cb.name || ca.arity != cb.arity {
                         return false;
                     }
-                    for i in (1..ca.args.len()).rev() {
-                        stack.push((ca.args[i], cb.args[i]));
+                    let (xa, xb) = (ca.args(), cb.args());
+                    for i in (1..xa.len()).rev() {
+                        stack.push((xa[i], xb[i]));
                     }
-                    a = ca.args[0];
-                    b = cb.args[0];
+                    a = xa[0];
+                    b = xb[0];
                     continue;
                 } else if !atomic_eq(a, b) {
                     return false;
