@@ -160,7 +160,7 @@ impl<'a> Writer<'a> {
         if t.is_symbol() {
             let id = t.symbol_id();
             let s = self.atom_text(id);
-            if max < 1200 && self.ops.is_op(id) && !self.opts.ignore_ops {
+            if max < 999 && self.ops.is_op(id) && !self.opts.ignore_ops {
                 let p = [self.ops.prefix(id), self.ops.infix(id), self.ops.postfix(id)]
                     .iter()
                     .flatten()

@@ -875,7 +875,10 @@ pub fn bi_set_prolog_flag(e: &mut Engine, a: &[Value]) -> Res<bool> {
                 _ => return Err(bad()),
             }
         }
-        "occurs_check" => e.flags.occurs_check = atom_name_opt(v) == Some("true"),
+        "occurs_check" => {
+            e.flags.occurs_check = atom_name_opt(v) == Some("true");
+            e.occurs_check = e.flags.occurs_check;
+        }
         "debug" | "char_conversion" => {}
         "bounded" | "max_integer" | "min_integer" | "integer_rounding_function" | "max_arity" | "argv" | "dialect" => {
             return Err(permission_err("modify", "flag", f));

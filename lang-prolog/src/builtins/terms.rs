@@ -55,36 +55,11 @@ pub fn bi_not_unify(e: &mut Engine, a: &[Value]) -> Res<bool> {
     Ok(!r)
 }
 pub fn bi_unify_oc(e: &mut Engine, a: &[Value]) -> Res<bool> {
-    // unify, then reject if any binding made a cycle
-    let mark = e.trail.len();
-    let hb = e.hb;
-    e.hb = u64::MAX;
-    let ok = e.unify(a[0], a[1]);
-    let mut cyclic = false;
-    if ok {
-        for i in mark..e.trail.len() {
-            let v = e.trail[i];
-            let g = vmcore::gc::Gc::<Var>::downcast(v).unwrap();
-            let b = g.val.get();
-            g.val.set(Value::EMPTY);
-            let oc = occurs(v, b);
-            g.val.set(b);
-            if oc {
-                cyclic = true;
-                break;
-            }
-        }
-    }
-    e.hb = hb;
-    if !ok || cyclic {
-        e.undo_to(mark);
-        return Ok(false);
-    }
-    // keep only the entries the normal trail policy needs
-    let kept: Vec<Value> = e.trail[mark..].iter().copied().filter(|v| vmcore::gc::Gc::<Var>::downcast(*v).unwrap().serial < hb).collect();
-    e.trail.truncate(mark);
-    e.trail.extend(kept);
-    Ok(true)
+    let saved = e.occurs_check;
+    e.occurs_check = true;
+    let r = e.unify(a[0], a[1]);
+    e.occurs_check = saved;
+    Ok(r)
 }
 pub fn bi_eq(_: &mut Engine, a: &[Value]) -> Res<bool> {
     Ok(compare(a[0], a[1]) == Ordering::Equal)

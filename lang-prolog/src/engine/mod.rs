@@ -181,6 +181,8 @@ pub struct Engine {
     /// Current predicate being defined in consult (to wipe library preds once).
     pub ctl: CtlAtoms,
     pub flag_values: HashMap<u32, Value>,
+    /// Unify with the occurs check (unify_with_occurs_check/2 sets it briefly).
+    pub occurs_check: bool,
 }
 
 /// Atom ids of the control constructs, compared in the dispatch loop.
@@ -251,6 +253,7 @@ impl Engine {
             had_error: false,
             ctl: CtlAtoms { call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
             flag_values: HashMap::new(),
+            occurs_check: false,
         });
         CURRENT.with(|c| c.set(&*e as *const Engine));
         vmcore::gc::add_root_scanner(scan_roots);

@@ -42,8 +42,14 @@ impl Engine {
                     let sb = unsafe { Gc::<Var>::from_value_unchecked(b) }.serial;
                     if sa < sb { self.bind(b, a) } else { self.bind(a, b) }
                 } else if av {
+                    if self.occurs_check && occurs(a, b) {
+                        return false;
+                    }
                     self.bind(a, b);
                 } else if bv {
+                    if self.occurs_check && occurs(b, a) {
+                        return false;
+                    }
                     self.bind(b, a);
                 } else if let (Some(ca), Some(cb)) = (Gc::<Cons>::downcast(a), Gc::<Cons>::downcast(b)) {
                     stack.push((ca.tail.get(), cb.tail.get()));
