@@ -248,9 +248,12 @@ pub fn nd_current_predicate(e: &mut Engine, a: &[Value]) -> Res<Vec<Vec<Value>>>
         return Err(type_err("predicate_indicator", pi));
     }
     let mut sols = Vec::new();
+    let mut keep = vmcore::gc::RootedVec::new();
     for p in &e.preds {
         if matches!(p.kind, Kind::Clauses) && !p.library && (p.defined && (p.dynamic || !p.clauses.is_empty())) {
-            sols.push(vec![errors::indicator(p.name, p.arity)]);
+            let pi = errors::indicator(p.name, p.arity);
+            keep.push(pi);
+            sols.push(vec![pi]);
         }
     }
     Ok(sols)

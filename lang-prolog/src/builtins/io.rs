@@ -298,9 +298,13 @@ pub fn read_from(e: &mut Engine, i: usize, t: Value, opts: Value) -> Res<bool> {
     };
     let mut keep = RootedVec::new();
     let mut pairs = |l: &[(String, Value)]| -> Value {
-        let items: Vec<Value> = l.iter().map(|(n, v)| mk_compound(wk().eq_id, &[atom(n), *v])).collect();
-        keep.extend(items.iter().copied());
-        mk_list(&items, wk().nil)
+        let mut items = RootedVec::new();
+        for (n, v) in l {
+            items.push(mk_compound(wk().eq_id, &[atom(n), *v]));
+        }
+        let r = mk_list(&items, wk().nil);
+        keep.push(r);
+        r
     };
     let vn_l = pairs(&vn);
     let sg_l = pairs(&singles);
@@ -832,6 +836,7 @@ pub fn nd_current_prolog_flag(e: &mut Engine, a: &[Value]) -> Res<Vec<Vec<Value>
         return Err(type_err("atom", f));
     }
     let mut sols = Vec::new();
+    let mut keep = RootedVec::new();
     if f.is_symbol() {
         if let Some(v) = flag_value(e, atom_name(f)) {
             sols.push(vec![f, v]);
@@ -840,6 +845,7 @@ pub fn nd_current_prolog_flag(e: &mut Engine, a: &[Value]) -> Res<Vec<Vec<Value>
     }
     for n in FLAGS {
         if let Some(v) = flag_value(e, n) {
+            keep.push(v);
             sols.push(vec![atom(n), v]);
         }
     }

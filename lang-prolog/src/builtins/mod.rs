@@ -235,7 +235,10 @@ fn bi_atom_to_term(e: &mut Engine, a: &[Value]) -> Res<bool> {
     let dq = e.flags.double_quotes;
     match crate::reader::parser::read_term(&chars, &mut pos, &e.ops, dq) {
         Ok(Some(r)) => {
-            let items: Vec<Value> = r.var_names.iter().map(|(n, v)| mk_compound(wk().eq_id, &[atom(n), *v])).collect();
+            let mut items = vmcore::gc::RootedVec::new();
+            for (n, v) in &r.var_names {
+                items.push(mk_compound(wk().eq_id, &[atom(n), *v]));
+            }
             let l = mk_list(&items, wk().nil);
             Ok(e.unify(a[1], r.term) && e.unify(a[2], l))
         }

@@ -277,9 +277,13 @@ fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
         }
         let tail = templ(l, map);
         let mut out = tail;
-        let heads: Vec<Value> = items.iter().map(|&h| templ(h, map)).collect();
-        let _keep = vmcore::gc::RootedVec::from_vec(heads.clone());
-        for h in heads.into_iter().rev() {
+        let mut heads = vmcore::gc::RootedVec::new();
+        heads.push(tail);
+        for &h in &items {
+            let x = templ(h, map);
+            heads.push(x);
+        }
+        for &h in heads[1..].iter().rev() {
             out = alloc(TCompound { name: wk().dot_id, args: vec![h, out].into_boxed_slice() }).as_value();
         }
         return out;
