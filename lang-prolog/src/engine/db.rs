@@ -45,6 +45,8 @@ pub fn slot_of(v: Value) -> Option<usize> {
 pub struct Clause {
     pub head: Value,
     pub body: Value,
+    /// The body's conjunction flattened into goal templates (run left to right).
+    pub goals: Box<[Value]>,
     pub nvars: usize,
     /// First-argument key (None: variable or unindexable first argument).
     pub key: Option<u64>,
@@ -54,6 +56,7 @@ unsafe impl Trace for Clause {
     fn trace(&self, t: &mut Tracer) {
         t.value(self.head);
         t.value(self.body);
+        t.values(&self.goals);
     }
 }
 
@@ -227,7 +230,30 @@ pub fn compile_clause(head: Value, body: Value) -> Clause {
     } else {
         None
     };
-    Clause { head: h, body: b, nvars: map.len(), key, erased: Cell::new(false) }
+    // flatten the conjunction of the body template: (A, (B, C)) -> [A, B, C]
+    let mut goals = Vec::new();
+    let mut rest = b;
+    loop {
+        match Gc::<TCompound>::downcast(rest) {
+            Some(tc) if tc.name == wk().comma_id && tc.args.len() == 2 => {
+                goals.push(tc.args[0]);
+                rest = tc.args[1];
+            }
+            _ => match functor_of(rest) {
+                Some((f, 2)) if f == wk().comma_id => {
+                    goals.push(arg(rest, 0));
+                    rest = arg(rest, 1);
+                }
+                _ => {
+                    if rest != wk().true_ {
+                        goals.push(rest);
+                    }
+                    break;
+                }
+            },
+        }
+    }
+    Clause { head: h, body: b, goals: goals.into_boxed_slice(), nvars: map.len(), key, erased: Cell::new(false) }
 }
 
 /// Replaces a variable goal G in a control position by call(G).
@@ -348,23 +374,60 @@ impl Engine {
             Some(t) => t,
             None => return h.is_symbol() || self.unify(h, g), // atom head or ground head
         };
+        // Top-level arguments are handled in a loop; only nested template
+        // structures use the work stack.
+        let gargs: &[Value] = if let Some(c) = Gc::<Compound>::downcast(g) {
+            // SAFETY: the goal object stays alive (rooted by the caller) during unification
+            unsafe { std::slice::from_raw_parts(c.args().as_ptr(), c.arity as usize) }
+        } else {
+            let c = unsafe { Gc::<Cons>::from_value_unchecked(g) };
+            // a list-cell goal: copy the two arguments out
+            self.head_pair = [c.head.get(), c.tail.get()];
+            unsafe { std::slice::from_raw_parts(self.head_pair.as_ptr(), 2) }
+        };
+        for (i, &t) in th.args.iter().enumerate() {
+            if !self.unify_head_arg(t, gargs[i]) {
+                return false;
+            }
+        }
+        true
+    }
+
+    #[inline]
+    fn unify_head_arg(&mut self, t: Value, x: Value) -> bool {
+        if let Some(k) = slot_of(t) {
+            let cur = self.env[k];
+            if cur.is_empty() {
+                self.env[k] = x;
+                return true;
+            }
+            return self.unify(cur, x);
+        }
+        let x = deref(x);
+        if Gc::<TCompound>::is(t) {
+            return self.unify_head_struct(t, x);
+        }
+        // atomic or ground template subterm
+        if t == x {
+            return true;
+        }
+        if is_var(x) {
+            self.bind(x, t);
+            return true;
+        }
+        if is_compound(t) {
+            self.unify(t, x)
+        } else {
+            super::unify::atomic_eq(t, x)
+        }
+    }
+
+    fn unify_head_struct(&mut self, t: Value, x: Value) -> bool {
         let mut stack = std::mem::take(&mut self.head_stack);
         stack.clear();
-        for i in (0..th.args.len()).rev() {
-            stack.push((th.args[i], arg(g, i)));
-        }
+        stack.push((t, x));
         let mut ok = true;
         while let Some((t, x)) = stack.pop() {
-            if let Some(k) = slot_of(t) {
-                let cur = self.env[k];
-                if cur.is_empty() {
-                    self.env[k] = x;
-                } else if !self.unify(cur, x) {
-                    ok = false;
-                    break;
-                }
-                continue;
-            }
             let x = deref(x);
             if let Some(tc) = Gc::<TCompound>::downcast(t) {
                 if is_var(x) {
@@ -375,7 +438,19 @@ impl Engine {
                 match functor_of(x) {
                     Some((f, n)) if f == tc.name && n == tc.args.len() => {
                         for i in (0..n).rev() {
-                            stack.push((tc.args[i], arg(x, i)));
+                            let a = tc.args[i];
+                            let xa = arg(x, i);
+                            if slot_of(a).is_some() || !Gc::<TCompound>::is(a) {
+                                if !self.unify_head_arg(a, xa) {
+                                    ok = false;
+                                    break;
+                                }
+                            } else {
+                                stack.push((a, xa));
+                            }
+                        }
+                        if !ok {
+                            break;
                         }
                     }
                     _ => {
@@ -385,20 +460,7 @@ impl Engine {
                 }
                 continue;
             }
-            // atomic or ground template subterm
-            if t == x {
-                continue;
-            }
-            if is_var(x) {
-                self.bind(x, t);
-                continue;
-            }
-            if is_compound(t) {
-                if !self.unify(t, x) {
-                    ok = false;
-                    break;
-                }
-            } else if !super::unify::atomic_eq(t, x) {
+            if !self.unify_head_arg(t, x) {
                 ok = false;
                 break;
             }

@@ -55,6 +55,12 @@ use vmcore::gc::{alloc, Gc, Trace, Tracer};
 use vmcore::object::symbol::{intern, name};
 use vmcore::Value;
 
+/// Continuation goal markers (immediates, never user terms): cut back to the
+/// choice-point height stored in the link's `cut_b`, then go on (or fail).
+pub const CUT_TO: Value = Value::imm(8);
+pub const CUT_FAIL: Value = Value::imm(9);
+pub const SOFT_CUT: Value = Value::imm(10);
+
 /// One link of the continuation.
 pub struct Cont {
     pub goal: Value,
@@ -166,6 +172,8 @@ pub struct Engine {
     pub env: Vec<Value>,
     pub inst_stack: Vec<(Value, Value)>,
     pub head_stack: Vec<(Value, Value)>,
+    /// Arguments of a list-cell goal during head unification.
+    pub head_pair: [Value; 2],
     pub ops: Ops,
     pub flags: Flags,
     pub globals: HashMap<u32, Value>,
@@ -203,6 +211,7 @@ fn scan_roots(t: &mut Tracer) {
     let e = unsafe { &*p };
     t.values(&e.trail);
     t.values(&e.env);
+    t.values(&e.head_pair);
     for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()) {
         t.value(*a);
         t.value(*b);
@@ -237,6 +246,7 @@ impl Engine {
             env: Vec::new(),
             inst_stack: Vec::new(),
             head_stack: Vec::new(),
+            head_pair: [Value::EMPTY; 2],
             ops: Ops::new(),
             flags: Flags {
                 double_quotes: crate::reader::parser::DoubleQuotes::Codes,
@@ -462,8 +472,15 @@ impl Engine {
             self.env.clear();
             self.env.resize(c.nvars, Value::EMPTY);
             if self.unify_head(c.head, goal) {
-                let body = if c.body == wk().true_ { Value::EMPTY } else { self.instantiate(c.body) };
-                return Some((body, h, cont));
+                // the body's goals after the first become continuation links
+                let mut k = cont;
+                let n = c.goals.len();
+                for gi in (1..n).rev() {
+                    let g = self.instantiate(c.goals[gi]);
+                    k = Self::mk_cont(g, h, k);
+                }
+                let first = if n == 0 { Value::EMPTY } else { self.instantiate(c.goals[0]) };
+                return Some((first, h, k));
             }
             if !have_cp {
                 return None;
@@ -585,6 +602,30 @@ impl Engine {
                 goal = c.goal;
                 cut_b = c.cut_b;
                 cont = c.next;
+                if goal.is_imm() {
+                    // a cut marker left by if-then-else or \+
+                    if goal == CUT_TO {
+                        self.cut_to(cut_b);
+                    } else if goal == SOFT_CUT {
+                        if let Some(cp) = self.cps.get_mut(cut_b) {
+                            if matches!(cp.alt, Alt::Goal { .. }) {
+                                cp.alt = Alt::Dead;
+                            }
+                        }
+                    } else {
+                        self.cut_to(cut_b);
+                        match self.backtrack(base)? {
+                            Some((g2, cb, k)) => {
+                                goal = g2;
+                                cut_b = cb;
+                                cont = k;
+                                continue;
+                            }
+                            None => return Ok(false),
+                        }
+                    }
+                    goal = Value::EMPTY;
+                }
                 continue;
             }
             let g = deref(goal);
@@ -707,13 +748,8 @@ impl Engine {
                         // if-then-else: the else branch is the alternative; the
                         // condition is opaque to cut; success commits.
                         self.push_cp(Alt::Goal { goal: arg(g, 1), cut_b: *cut_b }, *cont);
-                        let commit = if n == "->" {
-                            mk("$cut", &[Value::int_unchecked(h as i64)])
-                        } else {
-                            mk("$softcut", &[Value::int_unchecked(h as i64)])
-                        };
-                        let then = mk_compound(wk().comma_id, &[commit, arg(l, 1)]);
-                        *cont = Self::mk_cont(then, *cut_b, *cont);
+                        let then = Self::mk_cont(arg(l, 1), *cut_b, *cont);
+                        *cont = Self::mk_cont(if n == "->" { CUT_TO } else { SOFT_CUT }, h, then);
                         *goal = arg(l, 0);
                         *cut_b = h + 1;
                         return Ok(Step::Ok);
@@ -727,13 +763,8 @@ impl Engine {
                 let h = self.cps.len();
                 // (C -> T) without else: like (C -> T ; fail)
                 self.push_cp(Alt::Goal { goal: wk().fail, cut_b: *cut_b }, *cont);
-                let commit = if c == Control::IfThen {
-                    mk("$cut", &[Value::int_unchecked(h as i64)])
-                } else {
-                    mk("$softcut", &[Value::int_unchecked(h as i64)])
-                };
-                let then = mk_compound(wk().comma_id, &[commit, arg(g, 1)]);
-                *cont = Self::mk_cont(then, *cut_b, *cont);
+                let then = Self::mk_cont(arg(g, 1), *cut_b, *cont);
+                *cont = Self::mk_cont(if c == Control::IfThen { CUT_TO } else { SOFT_CUT }, h, then);
                 *goal = arg(g, 0);
                 *cut_b = h + 1;
                 Ok(Step::Ok)
@@ -741,8 +772,7 @@ impl Engine {
             Control::Not => {
                 let h = self.cps.len();
                 self.push_cp(Alt::Goal { goal: wk().true_, cut_b: *cut_b }, *cont);
-                let k = mk_compound(wk().comma_id, &[mk("$cut", &[Value::int_unchecked(h as i64)]), wk().fail]);
-                *cont = Self::mk_cont(k, *cut_b, *cont);
+                *cont = Self::mk_cont(CUT_FAIL, h, *cont);
                 *goal = need_callable(arg(g, 0))?;
                 *cut_b = h + 1;
                 Ok(Step::Ok)
