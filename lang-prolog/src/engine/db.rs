@@ -370,20 +370,34 @@ impl Engine {
     /// Unifies head template `h` against goal `g` (argument by argument),
     /// filling the environment. Returns false on mismatch.
     pub fn unify_head(&mut self, h: Value, g: Value) -> bool {
-        let th = match Gc::<TCompound>::downcast(h) {
-            Some(t) => t,
-            None => return h.is_symbol() || self.unify(h, g), // atom head or ground head
-        };
-        // Top-level arguments are handled in a loop; only nested template
-        // structures use the work stack.
+        if !Gc::<TCompound>::is(h) {
+            return h.is_symbol() || self.unify(h, g); // atom head or ground head
+        }
+        let mut regs = [Value::EMPTY; 2];
         let gargs: &[Value] = if let Some(c) = Gc::<Compound>::downcast(g) {
             // SAFETY: the goal object stays alive (rooted by the caller) during unification
             unsafe { std::slice::from_raw_parts(c.args().as_ptr(), c.arity as usize) }
         } else {
             let c = unsafe { Gc::<Cons>::from_value_unchecked(g) };
-            // a list-cell goal: copy the two arguments out
-            self.head_pair = [c.head.get(), c.tail.get()];
-            unsafe { std::slice::from_raw_parts(self.head_pair.as_ptr(), 2) }
+            regs = [c.head.get(), c.tail.get()];
+            &regs
+        };
+        self.unify_head_args(h, gargs)
+    }
+
+    /// Unifies a head template with the goal's arguments given as a slice.
+    pub fn unify_head_args(&mut self, h: Value, gargs: &[Value]) -> bool {
+        let th = match Gc::<TCompound>::downcast(h) {
+            Some(t) => t,
+            None => {
+                // ground head (no variables): compare argument by argument
+                for (i, &x) in gargs.iter().enumerate() {
+                    if !self.unify(arg(h, i), x) {
+                        return false;
+                    }
+                }
+                return true;
+            }
         };
         for (i, &t) in th.args.iter().enumerate() {
             if !self.unify_head_arg(t, gargs[i]) {

@@ -174,6 +174,8 @@ pub struct Engine {
     pub head_stack: Vec<(Value, Value)>,
     /// Arguments of a list-cell goal during head unification.
     pub head_pair: [Value; 2],
+    /// Template of the first body goal of the clause just entered (EMPTY if none).
+    pub first_tmpl: Value,
     pub ops: Ops,
     pub flags: Flags,
     pub globals: HashMap<u32, Value>,
@@ -212,6 +214,7 @@ fn scan_roots(t: &mut Tracer) {
     t.values(&e.trail);
     t.values(&e.env);
     t.values(&e.head_pair);
+    t.value(e.first_tmpl);
     for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()) {
         t.value(*a);
         t.value(*b);
@@ -228,6 +231,11 @@ fn scan_roots(t: &mut Tracer) {
         t.value(*v);
     }
     t.values(&e.init_goals);
+}
+
+pub enum FastErr {
+    Slow(Value),
+    Fatal(PErr),
 }
 
 pub enum Step {
@@ -247,6 +255,7 @@ impl Engine {
             inst_stack: Vec::new(),
             head_stack: Vec::new(),
             head_pair: [Value::EMPTY; 2],
+            first_tmpl: Value::EMPTY,
             ops: Ops::new(),
             flags: Flags {
                 double_quotes: crate::reader::parser::DoubleQuotes::Codes,
@@ -379,7 +388,7 @@ impl Engine {
                 }
                 Alt::Clauses { goal, pred, snap, gen, idx } => {
                     let (g, p, s, gn, i) = (*goal, *pred, snap.clone(), *gen, *idx);
-                    if let Some((body, cb, k)) = self.try_clauses(g, p, s, gn, i, cont, true) {
+                    if let Some((body, cb, k)) = self.try_clauses(g, &[], p, s, gn, i, cont, true) {
                         return Ok(Some((body, cb, k)));
                     }
                 }
@@ -439,9 +448,16 @@ impl Engine {
     /// Tries clauses of `pred` from index `start` against `goal`. When
     /// `have_cp` the top choice point is this call's and is updated or popped.
     /// Returns the body to run (EMPTY for a fact), its cut barrier and continuation.
+    /// Tries clauses of `pred` from index `start` against `goal` (or, when
+    /// `goal` is EMPTY, against the argument registers `args`: the call was
+    /// made without building a goal term, which is only built if a choice
+    /// point needs it). When `have_cp` the top choice point is this call's and
+    /// is updated or popped. Returns the first body goal to run (EMPTY for a
+    /// fact; see `first_tmpl`), its cut barrier and continuation.
     #[allow(clippy::too_many_arguments)]
-    fn try_clauses(&mut self, goal: Value, pred: usize, snap: Rc<Vec<Rc<Clause>>>, gen: u64, start: usize, cont: Value, mut have_cp: bool) -> Option<(Value, usize, Value)> {
-        let key = if self.preds[pred].arity > 0 { db::index_key(deref(arg(goal, 0))) } else { None };
+    fn try_clauses(&mut self, mut goal: Value, args: &[Value], pred: usize, snap: Rc<Vec<Rc<Clause>>>, gen: u64, start: usize, cont: Value, mut have_cp: bool) -> Option<(Value, usize, Value)> {
+        let a0 = if goal.is_empty() { args.first().copied() } else if self.preds[pred].arity > 0 { Some(arg(goal, 0)) } else { None };
+        let key = a0.and_then(|a| db::index_key(deref(a)));
         let mut i = db::next_candidate(&self.preds[pred], &snap, gen, key, start);
         loop {
             let ci = match i {
@@ -461,6 +477,10 @@ impl Engine {
                         *idx = j;
                     }
                 } else {
+                    if goal.is_empty() {
+                        let p = &self.preds[pred];
+                        goal = mk_compound(p.name, args);
+                    }
                     self.push_cp(Alt::Clauses { goal, pred, snap: snap.clone(), gen, idx: j }, cont);
                     have_cp = true;
                 }
@@ -471,16 +491,21 @@ impl Engine {
             let c = &snap[ci];
             self.env.clear();
             self.env.resize(c.nvars, Value::EMPTY);
-            if self.unify_head(c.head, goal) {
-                // the body's goals after the first become continuation links
+            let ok = if goal.is_empty() { self.unify_head_args(c.head, args) } else { self.unify_head(c.head, goal) };
+            if ok {
+                // the body's goals after the first become continuation links;
+                // the first is left as a template for the fast call path
                 let mut k = cont;
                 let n = c.goals.len();
                 for gi in (1..n).rev() {
                     let g = self.instantiate(c.goals[gi]);
                     k = Self::mk_cont(g, h, k);
                 }
-                let first = if n == 0 { Value::EMPTY } else { self.instantiate(c.goals[0]) };
-                return Some((first, h, k));
+                if n == 0 {
+                    return Some((Value::EMPTY, h, k));
+                }
+                self.first_tmpl = c.goals[0];
+                return Some((Value::EMPTY, h, k));
             }
             if !have_cp {
                 return None;
@@ -594,6 +619,23 @@ impl Engine {
         let true_atom = wk().true_;
         loop {
             // JIT: merge point (the state is goal, cut_b, cont).
+            if !self.first_tmpl.is_empty() {
+                // Fast call path: the first goal of a clause body is called
+                // straight from its template; arguments go in registers and no
+                // goal term is built unless a choice point needs it.
+                let t = std::mem::replace(&mut self.first_tmpl, Value::EMPTY);
+                match self.fast_call(t, cut_b, cont, base) {
+                    Ok(Some((g2, cb, k))) => {
+                        goal = g2;
+                        cut_b = cb;
+                        cont = k;
+                        continue;
+                    }
+                    Ok(None) => return Ok(false),
+                    Err(FastErr::Slow(g)) => goal = g,
+                    Err(FastErr::Fatal(e)) => return Err(e),
+                }
+            }
             if goal.is_empty() || goal == true_atom {
                 if cont.is_empty() {
                     return Ok(true);
@@ -660,7 +702,7 @@ impl Engine {
                     if snap.is_empty() && !self.preds[pid].dynamic && !self.preds[pid].defined && self.flags.unknown_error {
                         Err(existence_err("procedure", errors::indicator(fid, arity)))
                     } else {
-                        match self.try_clauses(g, pid, snap, gen, 0, cont, false) {
+                        match self.try_clauses(g, &[], pid, snap, gen, 0, cont, false) {
                             Some((body, cb, k)) => {
                                 goal = body;
                                 cut_b = cb;
@@ -717,6 +759,65 @@ impl Engine {
                 }
                 Err(e) => return Err(e),
             }
+        }
+    }
+
+    /// Calls a body goal given as a template (see `first_tmpl`). Returns the
+    /// next state, or `Slow(goal)` with the built goal term when the goal
+    /// needs the general path (control constructs, non-deterministic builtins).
+    fn fast_call(&mut self, t: Value, cut_b: usize, cont: Value, base: usize) -> Result<Option<(Value, usize, Value)>, FastErr> {
+        let tc = match Gc::<db::TCompound>::downcast(t) {
+            Some(tc) if tc.args.len() <= 8 => tc,
+            _ => return Err(FastErr::Slow(self.instantiate(t))),
+        };
+        let n = tc.args.len();
+        let pid = match self.pred_map.get(&(tc.name, n as u32)) {
+            Some(&p) => p,
+            None => return Err(FastErr::Slow(self.instantiate(t))),
+        };
+        let is_clauses = match self.preds[pid].kind {
+            Kind::Clauses => !self.preds[pid].clauses.is_empty(),
+            Kind::Det(_) => true,
+            _ => false,
+        };
+        if !is_clauses {
+            return Err(FastErr::Slow(self.instantiate(t)));
+        }
+        // argument registers live on the native stack (a conservative GC root)
+        let mut regs = [Value::EMPTY; 8];
+        for i in 0..n {
+            regs[i] = self.instantiate(tc.args[i]);
+        }
+        let args = &regs[..n];
+        let r: Res<bool> = match self.preds[pid].kind.clone() {
+            Kind::Det(f) => match f(self, args) {
+                Ok(true) => return Ok(Some((Value::EMPTY, cut_b, cont))),
+                Ok(false) => Ok(false),
+                Err(e) => {
+                    let g = mk_compound(tc.name, args);
+                    Err(self.add_context(e, g))
+                }
+            },
+            _ => {
+                if self.preds[pid].clauses.len() >= 8 {
+                    self.ensure_index(pid);
+                }
+                let snap = self.preds[pid].clauses.clone();
+                let gen = self.preds[pid].gen;
+                match self.try_clauses(Value::EMPTY, args, pid, snap, gen, 0, cont, false) {
+                    Some(st) => return Ok(Some(st)),
+                    None => Ok(false),
+                }
+            }
+        };
+        let st = match r {
+            Ok(_) => self.backtrack(base),
+            Err(PErr::Throw(ball)) => self.handle_throw(ball, base).map(Some),
+            Err(e) => Err(e),
+        };
+        match st {
+            Ok(x) => Ok(x),
+            Err(e) => Err(FastErr::Fatal(e)),
         }
     }
 
