@@ -504,3 +504,56 @@ pub fn bi_plus(e: &mut Engine, a: &[Value]) -> Res<bool> {
     }
     Err(inst_err())
 }
+
+/// Evaluates an expression given as a clause-body template, reading
+/// variables from the slot environment: `N1 is N - 1` runs without building
+/// the term `N - 1`. None when the template needs the general path.
+pub fn eval_template(env: &[Value], t: Value) -> Option<Res<Num>> {
+    use crate::engine::db::{slot_of, TCompound};
+    if let Some(k) = slot_of(t) {
+        let v = env[k];
+        if v.is_empty() {
+            return Some(Err(inst_err()));
+        }
+        return Some(eval(v));
+    }
+    let tc = match Gc::<TCompound>::downcast(t) {
+        Some(tc) => tc,
+        None => return Some(eval(t)),
+    };
+    let fname = name(tc.name);
+    match tc.args.len() {
+        1 => {
+            let x = match eval_template(env, tc.args[0])? {
+                Ok(x) => x,
+                Err(e) => return Some(Err(e)),
+            };
+            Some(eval1(fname, x).unwrap_or_else(|| Err(type_err("evaluable", errors::indicator(tc.name, 1)))))
+        }
+        2 if tc.name != wk().dot_id => {
+            let x = match eval_template(env, tc.args[0])? {
+                Ok(x) => x,
+                Err(e) => return Some(Err(e)),
+            };
+            let y = match eval_template(env, tc.args[1])? {
+                Ok(y) => y,
+                Err(e) => return Some(Err(e)),
+            };
+            // small-integer fast paths
+            if let (I(a), I(b)) = (&x, &y) {
+                let (a, b) = (*a, *b);
+                let r = match fname {
+                    "+" => a.checked_add(b),
+                    "-" => a.checked_sub(b),
+                    "*" => a.checked_mul(b),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return Some(Ok(I(r)));
+                }
+            }
+            Some(eval2(fname, x, y).unwrap_or_else(|| Err(type_err("evaluable", errors::indicator(tc.name, 2)))))
+        }
+        _ => None,
+    }
+}

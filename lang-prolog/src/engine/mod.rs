@@ -197,6 +197,8 @@ pub struct Engine {
 
 /// Atom ids of the control constructs, compared in the dispatch loop.
 pub struct CtlAtoms {
+    /// is/2 and the arithmetic comparisons, evaluated straight from templates.
+    pub arith: [u32; 7],
     pub call: u32,
     pub dcall_cleanup: u32,
 }
@@ -270,7 +272,7 @@ impl Engine {
             load_dir: Vec::new(),
             loaded_files: Vec::new(),
             had_error: false,
-            ctl: CtlAtoms { call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
+            ctl: CtlAtoms { arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
             flag_values: HashMap::new(),
             occurs_check: false,
         });
@@ -771,6 +773,26 @@ impl Engine {
             _ => return Err(FastErr::Slow(self.instantiate(t))),
         };
         let n = tc.args.len();
+        if n == 2 {
+            if let Some(op) = self.ctl.arith.iter().position(|&a| a == tc.name) {
+                if let Some(r) = self.fast_arith(op, tc.args[0], tc.args[1]) {
+                    let st = match r {
+                        Ok(true) => return Ok(Some((Value::EMPTY, cut_b, cont))),
+                        Ok(false) => self.backtrack(base),
+                        Err(PErr::Throw(ball)) => {
+                            let g = self.instantiate(t);
+                            let ball = match self.add_context(PErr::Throw(ball), g) {
+                                PErr::Throw(b) => b,
+                                _ => unreachable!(),
+                            };
+                            self.handle_throw(ball, base).map(Some)
+                        }
+                        Err(e) => Err(e),
+                    };
+                    return st.map_err(FastErr::Fatal);
+                }
+            }
+        }
         let pid = match self.pred_map.get(&(tc.name, n as u32)) {
             Some(&p) => p,
             None => return Err(FastErr::Slow(self.instantiate(t))),
@@ -819,6 +841,37 @@ impl Engine {
             Ok(x) => Ok(x),
             Err(e) => Err(FastErr::Fatal(e)),
         }
+    }
+
+    /// is/2 (op 0) and comparisons (1..) on templates; None: use the general path.
+    fn fast_arith(&mut self, op: usize, l: Value, r: Value) -> Option<Res<bool>> {
+        use crate::builtins::arith::{eval_template, num_cmp};
+        use std::cmp::Ordering::*;
+        if op == 0 {
+            let v = match eval_template(&self.env, r)? {
+                Ok(v) => v.to_value(),
+                Err(e) => return Some(Err(e)),
+            };
+            let lhs = self.instantiate(l);
+            return Some(Ok(self.unify(lhs, v)));
+        }
+        let x = match eval_template(&self.env, l)? {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        let y = match eval_template(&self.env, r)? {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        let o = num_cmp(&x, &y);
+        Some(Ok(match op {
+            1 => o == Less,
+            2 => o == Greater,
+            3 => o != Greater,
+            4 => o != Less,
+            5 => o == Equal,
+            _ => o != Equal,
+        }))
     }
 
     /// The control constructs. They rewrite (goal, cut_b, cont) in place.
