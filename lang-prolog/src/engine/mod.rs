@@ -172,6 +172,7 @@ pub struct Engine {
     pub env: Vec<Value>,
     pub inst_stack: Vec<(Value, Value)>,
     pub head_stack: Vec<(Value, Value)>,
+    pub unify_stack: Vec<(Value, Value)>,
     /// Arguments of a list-cell goal during head unification.
     pub head_pair: [Value; 2],
     /// Template of the first body goal of the clause just entered (EMPTY if none).
@@ -217,7 +218,7 @@ fn scan_roots(t: &mut Tracer) {
     t.values(&e.env);
     t.values(&e.head_pair);
     t.value(e.first_tmpl);
-    for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()) {
+    for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()).chain(e.unify_stack.iter()) {
         t.value(*a);
         t.value(*b);
     }
@@ -256,6 +257,7 @@ impl Engine {
             env: Vec::new(),
             inst_stack: Vec::new(),
             head_stack: Vec::new(),
+            unify_stack: Vec::new(),
             head_pair: [Value::EMPTY; 2],
             first_tmpl: Value::EMPTY,
             ops: Ops::new(),

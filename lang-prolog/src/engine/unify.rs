@@ -28,7 +28,19 @@ impl Engine {
     }
 
     pub fn unify(&mut self, a: Value, b: Value) -> bool {
-        let mut stack: Vec<(Value, Value)> = Vec::new();
+        let (a, b) = (deref(a), deref(b));
+        if a == b {
+            return true;
+        }
+        // the work stack is reused between calls (no malloc per unification)
+        let mut stack = std::mem::take(&mut self.unify_stack);
+        stack.clear();
+        let r = self.unify_with(a, b, &mut stack);
+        self.unify_stack = stack;
+        r
+    }
+
+    fn unify_with(&mut self, a: Value, b: Value, stack: &mut Vec<(Value, Value)>) -> bool {
         let (mut a, mut b) = (a, b);
         loop {
             a = deref(a);
