@@ -17,6 +17,7 @@ impl Engine {
         let chars: Vec<char> = text.chars().collect();
         let mut pos = 0;
         let saved_inits = std::mem::take(&mut self.init_goals);
+        let saved_lines = std::mem::take(&mut self.init_lines);
         loop {
             let start = pos;
             let dq = self.flags.double_quotes;
@@ -36,15 +37,22 @@ impl Engine {
                     self.streams.flush_all();
                     self.had_error = true;
                     let l = 1 + chars[..pos.min(chars.len())].iter().filter(|c| **c == '\n').count();
-                    eprintln!("ERROR: {file}:{l}:\nERROR:    Syntax error: {msg}");
+                    let mut m = msg.clone();
+                    if let Some(c) = m.get(0..1) {
+                        m = c.to_uppercase() + &m[1..];
+                    }
+                    eprintln!("ERROR: {file}:{l}: Syntax error: {m}");
                 }
             }
         }
         // initialization goals run after the file is loaded
         let inits = std::mem::replace(&mut self.init_goals, saved_inits);
+        let init_lines = std::mem::replace(&mut self.init_lines, saved_lines);
         let keep = vmcore::gc::RootedVec::from_vec(inits.clone());
-        for g in inits {
-            self.run_directive(g, file, 0, true)?;
+        let lines = init_lines;
+        for (i, g) in inits.into_iter().enumerate() {
+            let line = lines.get(i).copied().unwrap_or(0);
+            self.run_directive(g, file, line, true)?;
         }
         drop(keep);
         Ok(())
@@ -164,6 +172,7 @@ impl Engine {
             match name(f) {
                 "initialization" => {
                     self.init_goals.push(arg(d, 0));
+                    self.init_lines.push(line);
                     return Ok(());
                 }
                 "include" => {
@@ -194,6 +203,7 @@ impl Engine {
                 } else {
                     self.init_goals.push(arg(d, 0));
                 }
+                self.init_lines.push(line);
                 return Ok(());
             }
         }
@@ -201,13 +211,15 @@ impl Engine {
     }
 
     /// Runs a directive or initialization goal once, printing failures and errors.
-    pub fn run_directive(&mut self, g: Value, file: &str, line: usize, _init: bool) -> Res<()> {
+    pub fn run_directive(&mut self, g: Value, file: &str, line: usize, init: bool) -> Res<()> {
         match self.once(g) {
             Ok(true) => Ok(()),
             Ok(false) => {
                 self.streams.flush_all();
                 let gs = term_to_string(&self.ops, g, WriteOpts::WRITEQ);
-                if line > 0 {
+                if init {
+                    eprintln!("Warning: {file}:{line}:\nWarning:    Goal (initialization) failed: user:{gs}");
+                } else if line > 0 {
                     eprintln!("Warning: {file}:{line}:\nWarning:    Goal (directive) failed: user:{gs}");
                 } else {
                     eprintln!("Warning: {file}:\nWarning:    Goal (initialization) failed: user:{gs}");
@@ -216,7 +228,14 @@ impl Engine {
                 Ok(())
             }
             Err(PErr::Throw(ball)) => {
-                self.print_error(file, line, ball);
+                if init {
+                    self.streams.flush_all();
+                    self.had_error = true;
+                    let msg = self.error_message(ball);
+                    eprintln!("ERROR: {file}:{line}: Initialization goal raised exception:\nERROR: {msg}");
+                } else {
+                    self.print_error(file, line, ball);
+                }
                 Ok(())
             }
             Err(e) => Err(e),

@@ -183,6 +183,7 @@ pub struct Engine {
     pub streams: Streams,
     /// Goals registered by initialization/1 during the current load.
     pub init_goals: Vec<Value>,
+    pub init_lines: Vec<usize>,
     /// Loading the system prelude (its predicates are library predicates).
     pub loading_library: bool,
     pub load_dir: Vec<String>,
@@ -270,6 +271,7 @@ impl Engine {
             globals: HashMap::new(),
             streams: Streams::new(),
             init_goals: Vec::new(),
+            init_lines: Vec::new(),
             loading_library: false,
             load_dir: Vec::new(),
             loaded_files: Vec::new(),
