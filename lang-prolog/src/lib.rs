@@ -79,7 +79,8 @@ fn run_on_thread(args: Vec<String>, src: Src) -> i32 {
         }),
         Src::Code(c) => e.consult_text(c, "user"),
         Src::Repl => {
-            let st = repl(&mut e);
+            let tty = vmcore::host::host().isatty(0);
+            let st = repl(&mut e, tty);
             e.streams.flush_all();
             return st;
         }
@@ -88,9 +89,13 @@ fn run_on_thread(args: Vec<String>, src: Src) -> i32 {
     match r {
         Err(PErr::Halt(n)) => n,
         _ => {
-            if vmcore::host::host().isatty(0) {
-                let st = repl(&mut e);
-                e.streams.flush_all();
+            // Like `swipl file.pl`: with no halt, the top level runs; when
+            // stdin is not a terminal it reads queries from it without
+            // prompts and ends at end of input (printing a newline, as SWI does).
+            let tty = vmcore::host::host().isatty(0);
+            let st = repl(&mut e, tty);
+            e.streams.flush_all();
+            if st != 0 {
                 return st;
             }
             if e.had_error { 1 } else { 0 }
@@ -122,13 +127,15 @@ fn read_line() -> Option<String> {
 }
 
 /// The interactive top level: `?- Goal.`, `;` for more solutions.
-fn repl(e: &mut Engine) -> i32 {
+fn repl(e: &mut Engine, interactive: bool) -> i32 {
     let out = |e: &mut Engine, s: &str| {
         builtins::io::write_to(e, 1, s);
         e.streams.flush_all();
     };
     loop {
-        out(e, "?- ");
+        if interactive {
+            out(e, "?- ");
+        }
         // gather lines until the clause ends with a full stop
         let mut text = String::new();
         loop {
@@ -142,7 +149,9 @@ fn repl(e: &mut Engine) -> i32 {
                     if text.trim_end().ends_with('.') {
                         break;
                     }
-                    out(e, "|    ");
+                    if interactive {
+                        out(e, "|    ");
+                    }
                 }
             }
         }

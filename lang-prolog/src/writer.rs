@@ -40,6 +40,8 @@ pub fn format_float(f: f64) -> String {
         // Rust gives "1e22" / "1.5e-7"; Prolog wants a fraction: "1.0e22"
         let (m, e) = s.split_once('e').unwrap();
         let m = if m.contains('.') { m.to_string() } else { format!("{m}.0") };
+        // as SWI-Prolog prints it: 1.0e+22, 1.0e-5
+        let e = if e.starts_with('-') { e.to_string() } else { format!("+{e}") };
         return format!("{m}e{e}");
     }
     let s = format!("{}", f);
@@ -110,7 +112,7 @@ pub struct Writer<'a> {
 
 fn var_name(v: Value) -> String {
     let var = Gc::<Var>::downcast(v).unwrap();
-    format!("_G{}", var.serial)
+    format!("_G{}", var.serial).replacen("_G", "_", 1)
 }
 
 impl<'a> Writer<'a> {
@@ -322,7 +324,7 @@ impl<'a> Writer<'a> {
             count += 1;
             let tail = deref(arg(t, 1));
             if functor_of(tail) == Some((wk().dot_id, 2)) && Gc::<Cons>::is(tail) {
-                if self.opts.max_depth > 0 && count >= self.opts.max_depth {
+                if self.opts.max_depth > 0 && count + 1 >= self.opts.max_depth {
                     self.out.push_str("|...");
                     break;
                 }

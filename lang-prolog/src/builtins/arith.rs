@@ -298,7 +298,7 @@ fn eval2(f: &str, x: Num, y: Num) -> Option<Res<Num>> {
             if x.is_float() || y.is_float() {
                 let d = y.float();
                 if d == 0.0 {
-                    return Some(Err(eval_err("zero_divisor")));
+                    return Some(Err(eval_err(if x.float() == 0.0 || x.float().is_nan() { "undefined" } else { "zero_divisor" })));
                 }
                 check_float(x.float() / d)
             } else {
@@ -350,7 +350,7 @@ fn eval2(f: &str, x: Num, y: Num) -> Option<Res<Num>> {
             }))
         }
         "min" => Ok(if num_cmp(&x, &y) == Ordering::Greater { y } else { x }),
-        "max" => Ok(if num_cmp(&x, &y) == Ordering::Less { y } else { x }),
+        "max" => Ok(if num_cmp(&x, &y) == Ordering::Greater { x } else { y }),
         "**" => {
             if x.is_float() || y.is_float() {
                 check_float(x.float().powf(y.float()))

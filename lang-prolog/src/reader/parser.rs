@@ -132,8 +132,15 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             let id = intern(&name);
-            if let Some((p, ty)) = self.ops.infix(id) {
-                let (la, ra) = ty.arg_max(p);
+            if let Some((p0, ty)) = self.ops.infix(id) {
+                let (la, mut ra) = ty.arg_max(p0);
+                let mut p = p0;
+                // SWI-Prolog accepts f(a :- b): inside an argument, an operator
+                // above 999 applies with its right side limited to 999.
+                if p > max && max == 999 && id != wk().comma_id && name != "|" {
+                    p = 999;
+                    ra = ra.min(999);
+                }
                 if p <= max && lp <= la {
                     self.i += 1;
                     let (right, _) = self.parse(ra)?;
