@@ -78,7 +78,8 @@ pub fn atom_needs_quotes(s: &str) -> bool {
         return s == ",";
     }
     if s.chars().all(is_symbol_char) {
-        return false;
+        // a lone '.' is the end token and "/*" opens a comment
+        return s == "." || s.starts_with("/*");
     }
     true
 }
@@ -261,7 +262,8 @@ impl<'a> Writer<'a> {
                         self.emit(&op);
                         let a = deref(arg(t, 0));
                         let a_is_op_atom = a.is_symbol() && self.ops.is_op(a.symbol_id());
-                        if (is_number(a) && (fid == wk().minus_id || fid == wk().plus_id)) || a_is_op_atom {
+                        let nonneg_number = is_number(a) && !format_number(a).starts_with('-');
+                        if (nonneg_number && (fid == wk().minus_id || fid == wk().plus_id)) || a_is_op_atom {
                             // `- (1)` is not the integer -1; `- (-)` keeps the operand an atom
                             self.out.push_str(" (");
                             self.term(a, 1200, depth + 1);

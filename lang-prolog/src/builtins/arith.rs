@@ -190,6 +190,7 @@ fn eval1(f: &str, x: Num) -> Option<Res<Num>> {
         "sin" => check_float(x.float().sin()),
         "cos" => check_float(x.float().cos()),
         "tan" => check_float(x.float().tan()),
+        "cot" => check_float(1.0 / x.float().tan()),
         "asin" => check_float(x.float().asin()),
         "acos" => check_float(x.float().acos()),
         "atan" => check_float(x.float().atan()),

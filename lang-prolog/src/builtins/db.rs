@@ -109,7 +109,12 @@ pub fn bi_check_access(e: &mut Engine, a: &[Value]) -> Res<bool> {
         let p = &e.preds[pid];
         if p.is_builtin() || p.library && !p.dynamic {
             let what = deref(a[2]);
-            return Err(permission_err(if what.is_symbol() { atom_name(what) } else { "access" }, "private_procedure", errors::indicator(f, n)));
+            let modify = what.is_symbol() && atom_name(what) == "modify";
+            return Err(if modify {
+                permission_err("modify", "static_procedure", errors::indicator(f, n))
+            } else {
+                permission_err("access", "private_procedure", errors::indicator(f, n))
+            });
         }
     }
     Ok(true)

@@ -282,9 +282,12 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        if let Some((p, ty)) = self.ops.prefix(id) {
+        if let Some((p0, ty)) = self.ops.prefix(id) {
+            // as for infix operators, SWI-Prolog accepts f(:- a)
+            let p = if p0 > max && max == 999 { 999 } else { p0 };
             if self.term_follows() && p <= max {
-                let (_, ra) = ty.arg_max(p.max(1));
+                let (_, ra) = ty.arg_max(p0.max(1));
+                let ra = ra.min(max);
                 let save = self.i;
                 match self.parse(ra) {
                     Ok((arg, _)) => return Ok((self.keep(mk_compound(id, &[arg])), p)),
