@@ -357,6 +357,11 @@ impl Engine {
 
     #[inline]
     fn slot(&mut self, k: usize) -> Value {
+        if !self.cur_frame.is_empty() {
+            // a body frame: every slot was filled when the frame was made
+            let f = unsafe { Gc::<Compound>::from_value_unchecked(self.cur_frame) };
+            return f.args()[k];
+        }
         let v = self.env[k];
         if v.is_empty() {
             let nv = new_var();

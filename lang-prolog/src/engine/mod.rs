@@ -66,11 +66,16 @@ pub struct Cont {
     pub goal: Value,
     pub cut_b: usize,
     pub next: Value,
+    /// When set, `goal` is a clause-body template and this is its variable
+    /// frame (a `$frame` compound holding one value per clause variable): the
+    /// goal is called from the template without building a goal term.
+    pub frame: Value,
 }
 unsafe impl Trace for Cont {
     fn trace(&self, t: &mut Tracer) {
         t.value(self.goal);
         t.value(self.next);
+        t.value(self.frame);
     }
 }
 vmcore::gc_type!(Cont, "prolog-cont");
@@ -175,8 +180,12 @@ pub struct Engine {
     pub unify_stack: Vec<(Value, Value)>,
     /// Arguments of a list-cell goal during head unification.
     pub head_pair: [Value; 2],
-    /// Template of the first body goal of the clause just entered (EMPTY if none).
+    /// Template of the next goal to call from a template (EMPTY if none),
+    /// and its variable frame (EMPTY: the slots are in `env`).
     pub first_tmpl: Value,
+    pub first_frame: Value,
+    /// Frame that `instantiate` reads slots from (EMPTY: `env`).
+    pub cur_frame: Value,
     pub ops: Ops,
     pub flags: Flags,
     pub globals: HashMap<u32, Value>,
@@ -201,6 +210,7 @@ pub struct Engine {
 pub struct CtlAtoms {
     /// is/2 and the arithmetic comparisons, evaluated straight from templates.
     pub arith: [u32; 7],
+    pub frame: u32,
     pub call: u32,
     pub dcall_cleanup: u32,
 }
@@ -219,6 +229,8 @@ fn scan_roots(t: &mut Tracer) {
     t.values(&e.env);
     t.values(&e.head_pair);
     t.value(e.first_tmpl);
+    t.value(e.first_frame);
+    t.value(e.cur_frame);
     for (a, b) in e.inst_stack.iter().chain(e.head_stack.iter()).chain(e.unify_stack.iter()) {
         t.value(*a);
         t.value(*b);
@@ -261,6 +273,8 @@ impl Engine {
             unify_stack: Vec::new(),
             head_pair: [Value::EMPTY; 2],
             first_tmpl: Value::EMPTY,
+            first_frame: Value::EMPTY,
+            cur_frame: Value::EMPTY,
             ops: Ops::new(),
             flags: Flags {
                 double_quotes: crate::reader::parser::DoubleQuotes::Codes,
@@ -276,7 +290,7 @@ impl Engine {
             load_dir: Vec::new(),
             loaded_files: Vec::new(),
             had_error: false,
-            ctl: CtlAtoms { arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
+            ctl: CtlAtoms { frame: intern("$frame"), arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
             flag_values: HashMap::new(),
             occurs_check: false,
         });
@@ -305,7 +319,7 @@ impl Engine {
     }
 
     fn mk_cont(goal: Value, cut_b: usize, next: Value) -> Value {
-        alloc(Cont { goal, cut_b, next }).as_value()
+        alloc(Cont { goal, cut_b, next, frame: Value::EMPTY }).as_value()
     }
 
     /// Runs `goal` to its first solution. Leaves the choice points of the
@@ -499,18 +513,31 @@ impl Engine {
             self.env.resize(c.nvars, Value::EMPTY);
             let ok = if goal.is_empty() { self.unify_head_args(c.head, args) } else { self.unify_head(c.head, goal) };
             if ok {
-                // the body's goals after the first become continuation links;
-                // the first is left as a template for the fast call path
-                let mut k = cont;
+                // The body runs from its templates. With one goal, the slots
+                // stay in `env` (used at once); with more, they move to a heap
+                // frame shared by the continuation links. Every variable of the
+                // frame is created now, before any body goal can leave a choice
+                // point, so later bindings of them are trailed properly.
                 let n = c.goals.len();
-                for gi in (1..n).rev() {
-                    let g = self.instantiate(c.goals[gi]);
-                    k = Self::mk_cont(g, h, k);
-                }
                 if n == 0 {
-                    return Some((Value::EMPTY, h, k));
+                    return Some((Value::EMPTY, h, cont));
                 }
                 self.first_tmpl = c.goals[0];
+                if n == 1 {
+                    self.first_frame = Value::EMPTY;
+                    return Some((Value::EMPTY, h, cont));
+                }
+                let nv = c.nvars;
+                let frame = alloc_compound(self.ctl.frame, nv);
+                for i in 0..nv {
+                    let v = if self.env[i].is_empty() { new_var() } else { self.env[i] };
+                    unsafe { Gc::<Compound>::from_value_unchecked(frame).args_mut()[i] = v };
+                }
+                let mut k = cont;
+                for gi in (1..n).rev() {
+                    k = alloc(Cont { goal: c.goals[gi], cut_b: h, next: k, frame }).as_value();
+                }
+                self.first_frame = frame;
                 return Some((Value::EMPTY, h, k));
             }
             if !have_cp {
@@ -650,6 +677,13 @@ impl Engine {
                 goal = c.goal;
                 cut_b = c.cut_b;
                 cont = c.next;
+                if !c.frame.is_empty() {
+                    // a body goal template with its frame: take the fast call path
+                    self.first_tmpl = goal;
+                    self.first_frame = c.frame;
+                    goal = Value::EMPTY;
+                    continue;
+                }
                 if goal.is_imm() {
                     // a cut marker left by if-then-else or \+
                     if goal == CUT_TO {
@@ -772,25 +806,43 @@ impl Engine {
     /// next state, or `Slow(goal)` with the built goal term when the goal
     /// needs the general path (control constructs, non-deterministic builtins).
     fn fast_call(&mut self, t: Value, cut_b: usize, cont: Value, base: usize) -> Result<Option<(Value, usize, Value)>, FastErr> {
+        self.cur_frame = std::mem::replace(&mut self.first_frame, Value::EMPTY);
+        let r = self.fast_call_in(t, cut_b, cont, base);
+        self.cur_frame = Value::EMPTY;
+        r
+    }
+
+    /// Instantiates `t` in the current frame and leaves the frame.
+    fn slow(&mut self, t: Value) -> Result<Option<(Value, usize, Value)>, FastErr> {
+        let g = self.instantiate(t);
+        self.cur_frame = Value::EMPTY;
+        Err(FastErr::Slow(g))
+    }
+
+    fn fast_call_in(&mut self, t: Value, cut_b: usize, cont: Value, base: usize) -> Result<Option<(Value, usize, Value)>, FastErr> {
         let tc = match Gc::<db::TCompound>::downcast(t) {
             Some(tc) if tc.args.len() <= 8 => tc,
-            _ => return Err(FastErr::Slow(self.instantiate(t))),
+            _ => return self.slow(t),
         };
         let n = tc.args.len();
         if n == 2 {
             if let Some(op) = self.ctl.arith.iter().position(|&a| a == tc.name) {
                 if let Some(r) = self.fast_arith(op, tc.args[0], tc.args[1]) {
+                    let r = match r {
+                        Err(PErr::Throw(ball)) => {
+                            let g = self.instantiate(t);
+                            match self.add_context(PErr::Throw(ball), g) {
+                                PErr::Throw(b) => Err(PErr::Throw(b)),
+                                other => Err(other),
+                            }
+                        }
+                        other => other,
+                    };
+                    self.cur_frame = Value::EMPTY;
                     let st = match r {
                         Ok(true) => return Ok(Some((Value::EMPTY, cut_b, cont))),
                         Ok(false) => self.backtrack(base),
-                        Err(PErr::Throw(ball)) => {
-                            let g = self.instantiate(t);
-                            let ball = match self.add_context(PErr::Throw(ball), g) {
-                                PErr::Throw(b) => b,
-                                _ => unreachable!(),
-                            };
-                            self.handle_throw(ball, base).map(Some)
-                        }
+                        Err(PErr::Throw(ball)) => self.handle_throw(ball, base).map(Some),
                         Err(e) => Err(e),
                     };
                     return st.map_err(FastErr::Fatal);
@@ -799,7 +851,7 @@ impl Engine {
         }
         let pid = match self.pred_map.get(&(tc.name, n as u32)) {
             Some(&p) => p,
-            None => return Err(FastErr::Slow(self.instantiate(t))),
+            None => return self.slow(t),
         };
         let is_clauses = match self.preds[pid].kind {
             Kind::Clauses => !self.preds[pid].clauses.is_empty(),
@@ -807,13 +859,14 @@ impl Engine {
             _ => false,
         };
         if !is_clauses {
-            return Err(FastErr::Slow(self.instantiate(t)));
+            return self.slow(t);
         }
         // argument registers live on the native stack (a conservative GC root)
         let mut regs = [Value::EMPTY; 8];
         for i in 0..n {
             regs[i] = self.instantiate(tc.args[i]);
         }
+        self.cur_frame = Value::EMPTY;
         let args = &regs[..n];
         let r: Res<bool> = match self.preds[pid].kind.clone() {
             Kind::Det(f) => match f(self, args) {
@@ -851,19 +904,28 @@ impl Engine {
     fn fast_arith(&mut self, op: usize, l: Value, r: Value) -> Option<Res<bool>> {
         use crate::builtins::arith::{eval_template, num_cmp};
         use std::cmp::Ordering::*;
+        // SAFETY (both arms): evaluation only reads the slots, and neither
+        // `env` nor a frame is resized while this runs.
+        let slots: &[Value] = if self.cur_frame.is_empty() {
+            unsafe { std::slice::from_raw_parts(self.env.as_ptr(), self.env.len()) }
+        } else {
+            let f = unsafe { Gc::<Compound>::from_value_unchecked(self.cur_frame) };
+            // SAFETY: the frame is rooted by `cur_frame` and never resized
+            unsafe { std::slice::from_raw_parts(f.args().as_ptr(), f.arity as usize) }
+        };
         if op == 0 {
-            let v = match eval_template(&self.env, r)? {
+            let v = match eval_template(slots, r)? {
                 Ok(v) => v.to_value(),
                 Err(e) => return Some(Err(e)),
             };
             let lhs = self.instantiate(l);
             return Some(Ok(self.unify(lhs, v)));
         }
-        let x = match eval_template(&self.env, l)? {
+        let x = match eval_template(slots, l)? {
             Ok(v) => v,
             Err(e) => return Some(Err(e)),
         };
-        let y = match eval_template(&self.env, r)? {
+        let y = match eval_template(slots, r)? {
             Ok(v) => v,
             Err(e) => return Some(Err(e)),
         };
