@@ -122,7 +122,6 @@ union([H|T], L, R) :- ( memberchk(H, L) -> R = R1 ; R = [H|R1] ), union(T, L, R1
 list_to_set(L, S) :- '$lts'(L, [], S).
 '$lts'([], _, []).
 '$lts'([H|T], Seen, R) :- ( memberchk(H, Seen) -> R = R1 ; R = [H|R1] ), '$lts'(T, [H|Seen], R1).
-exclude_one_(_, _, _) :- fail.
 sort(L, S, _) :- msort(L, S).
 predsort(P, L, Sorted) :- length(L, N), ( N < 2 -> '$predsort_small'(P, L, Sorted) ; '$predsort'(P, N, L, _, Sorted1), Sorted = Sorted1 ).
 '$predsort_small'(_, [], []).
@@ -152,14 +151,11 @@ pairs_keys([], []).
 pairs_keys([K-_|T], [K|Ks]) :- pairs_keys(T, Ks).
 pairs_values([], []).
 pairs_values([_-V|T], [V|Vs]) :- pairs_values(T, Vs).
-exclude_dups_(_, _) :- fail.
-sumlist_(_, _) :- fail.
 flatten(List, Flat) :- '$flatten'(List, [], Flat0), !, Flat = Flat0.
 '$flatten'(Var, Tl, [Var|Tl]) :- var(Var), !.
 '$flatten'([], Tl, Tl) :- !.
 '$flatten'([Hd|Tl], Tail, List) :- !, '$flatten'(Hd, FlatHeadTail, List), '$flatten'(Tl, Tail, FlatHeadTail).
 '$flatten'(NonList, Tl, [NonList|Tl]).
-last_([X], X).
 concat_atom(L, R) :- atomic_list_concat(L, R).
 concat_atom(L, S, R) :- atomic_list_concat(L, S, R).
 
@@ -243,7 +239,6 @@ dcg_translate_rule(R, C) :- '$dcg_rule'(R, C).
 '$dcg_body'(NT, S0, S, G) :- '$dcg_nonterminal'(NT, S0, S, G).
 
 % ---- misc ----
-atomic_concat_(_, _, _) :- fail.
 writeln(X) :- write(X), nl.
 writeln(S, X) :- write(S, X), nl(S).
 print_message(_, _).
@@ -258,7 +253,6 @@ with_output_to(Spec, G) :- '$capture_start'(H), ( catch(G, E, ('$capture_end'(H,
 '$with_output_result'(string(A), T) :- !, A = T.
 '$with_output_result'(codes(C), T) :- !, atom_codes(T, C).
 '$with_output_result'(chars(C), T) :- !, atom_chars(T, C).
-format_atom_(_, _, _) :- fail.
 consult(Files) :- is_list(Files), !, '$consult_all'(Files).
 consult(File) :- '$consult'(File).
 '$consult_all'([]).
@@ -268,7 +262,6 @@ nb_setval(K, V) :- '$nb_setval'(K, V).
 b_setval(K, V) :- '$nb_setval'(K, V).
 nb_getval(K, V) :- '$nb_getval'(K, V).
 b_getval(K, V) :- '$nb_getval'(K, V).
-phrase_from_list_(_, _) :- fail.
 string_concat(A, B, C) :- atom_concat(A, B, C).
 string_chars(S, C) :- ( var(S) -> atom_chars(S, C) ; atom_string_(S, A), atom_chars(A, C) ).
 string_codes(S, C) :- '$string_codes'(S, C).
@@ -279,12 +272,8 @@ string_length(S, L) :- '$string_codes'(S, C), length(C, L).
 number_string(N, S) :- '$string_codes'(S, C), number_codes(N, C).
 string(_) :- fail.
 term_string(T, S) :- term_to_atom(T, S).
-exclude_empty_(_, _) :- fail.
 read_term_from_atom(A, T, _) :- term_to_atom(T, A).
 sub_string(S, B, L, A, Sub) :- sub_atom(S, B, L, A, Sub).
-split_string_(_, _, _, _) :- fail.
-succ_or_zero(_) :- true.
-tab_(_) :- true.
 garbage_collect.
 statistics(runtime, [T, 0]) :- !, '$cputime_ms'(T).
 statistics(cputime, T) :- !, '$cputime_ms'(T0), T is T0 / 1000.
@@ -299,7 +288,6 @@ tell(F) :- open(F, write, S), set_output(S).
 seen :- current_input(S), close(S), set_input(user_input).
 see(F) :- open(F, read, S), set_input(S).
 exists_file(F) :- '$exists_file'(F).
-tab_stop_(_) :- true.
 char_type(C, alpha) :- !, '$char_alpha'(C).
 char_type(C, digit(W)) :- !, char_code(C, X), X >= 0'0, X =< 0'9, W is X - 0'0.
 char_type(C, to_lower(L)) :- !, downcase_atom(C, L).

@@ -352,3 +352,47 @@ pub fn term_to_string(ops: &Ops, t: Value, opts: WriteOpts) -> String {
 
 #[allow(dead_code)]
 fn _unused(_: OpType) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::parser::{read_term, DoubleQuotes};
+
+    /// Reads `text` and writes it back with writeq.
+    fn round(text: &str) -> String {
+        let ops = Ops::new();
+        let chars: Vec<char> = text.chars().collect();
+        let mut pos = 0;
+        let r = read_term(&chars, &mut pos, &ops, DoubleQuotes::Codes).unwrap().unwrap();
+        term_to_string(&ops, r.term, WriteOpts::WRITEQ)
+    }
+
+    #[test]
+    fn operators_and_quoting_round_trip() {
+        assert_eq!(round("a :- b, c."), "a:-b,c");
+        assert_eq!(round("1 - -1."), "1- -1");
+        assert_eq!(round("-(1)."), "- (1)");
+        assert_eq!(round("- 1."), "-1");
+        assert_eq!(round("-(-(a))."), "- -a");
+        assert_eq!(round("a - (b - c)."), "a-(b-c)");
+        assert_eq!(round("f((a, b))."), "f((a,b))");
+        assert_eq!(round("f(',', '|', 'A b', [])."), "f(',','|','A b',[])");
+        assert_eq!(round("[a|b]."), "[a|b]");
+        assert_eq!(round("'\\n'."), "'\\n'");
+        assert!(round("X is Y mod 2.").contains(" is ") && round("X is Y mod 2.").ends_with(" mod 2"));
+        assert_eq!(round("0'a."), "97");
+        assert_eq!(round("1.5e10."), "15000000000.0");
+        assert_eq!(round("1.0e22."), "1.0e+22");
+        assert_eq!(round("{a, b}."), "{a,b}");
+    }
+
+    #[test]
+    fn syntax_errors_are_reported() {
+        let ops = Ops::new();
+        for bad in ["f(.", "a b.", "[1,2.", "'unterminated."] {
+            let chars: Vec<char> = bad.chars().collect();
+            let mut pos = 0;
+            assert!(read_term(&chars, &mut pos, &ops, DoubleQuotes::Codes).is_err(), "{bad}");
+        }
+    }
+}

@@ -335,7 +335,7 @@ fn eval2(f: &str, x: Num, y: Num) -> Option<Res<Num>> {
                             let m = a % b;
                             if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m }
                         }
-                        _ => a.div_floor(&b),
+                        _ => Integer::div_floor(&a, &b),
                     })));
                 }
             }

@@ -629,7 +629,6 @@ pub fn format_to_string(e: &mut Engine, f: Value, args: Value, start_col: usize)
                 let t = next_arg()?;
                 st.out.push_str(&any_text(t)?);
             }
-            'e' => {}
             '~' => st.out.push('~'),
             'i' => {
                 next_arg()?;

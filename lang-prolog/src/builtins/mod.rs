@@ -209,7 +209,6 @@ pub fn register_all(e: &mut Engine) {
     det(e, "$exists_file", 1, bi_exists_file);
     det(e, "$capture_start", 1, bi_capture_start);
     det(e, "$capture_end", 2, bi_capture_end);
-    det(e, "tab_", 0, bi_true);
 }
 
 fn bi_true(_: &mut Engine, _: &[Value]) -> Res<bool> {

@@ -97,7 +97,6 @@ pub enum Control {
     CutTo,
     ExitCatch,
     FindallAdd,
-    Apply, // '$call_cleanup'-like hooks could go here
 }
 
 #[derive(Clone)]

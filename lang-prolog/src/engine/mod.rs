@@ -212,7 +212,6 @@ pub struct CtlAtoms {
     pub arith: [u32; 7],
     pub frame: u32,
     pub call: u32,
-    pub dcall_cleanup: u32,
 }
 
 thread_local! {
@@ -290,7 +289,7 @@ impl Engine {
             load_dir: Vec::new(),
             loaded_files: Vec::new(),
             had_error: false,
-            ctl: CtlAtoms { frame: intern("$frame"), arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call"), dcall_cleanup: intern("$call_cleanup") },
+            ctl: CtlAtoms { frame: intern("$frame"), arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call") },
             flag_values: HashMap::new(),
             occurs_check: false,
         });
@@ -1104,7 +1103,6 @@ impl Engine {
                     Ok(Step::Fail)
                 }
             }
-            Control::Apply => Ok(Step::Ok),
         }
     }
 }
