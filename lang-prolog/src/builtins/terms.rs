@@ -1,7 +1,7 @@
 //! Type tests, unification and comparison builtins, term construction and
 //! inspection (functor/3, arg/3, =../2, copy_term/2), and sorting.
 
-use crate::engine::unify::{compare, copy_term, is_ground, occurs, term_variables};
+use crate::engine::unify::{compare, copy_term, is_ground, term_variables};
 use crate::engine::*;
 use crate::term::*;
 use std::cmp::Ordering;

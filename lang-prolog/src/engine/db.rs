@@ -377,7 +377,7 @@ impl Engine {
         if !Gc::<TCompound>::is(h) {
             return h.is_symbol() || self.unify(h, g); // atom head or ground head
         }
-        let mut regs = [Value::EMPTY; 2];
+        let regs: [Value; 2];
         let gargs: &[Value] = if let Some(c) = Gc::<Compound>::downcast(g) {
             // SAFETY: the goal object stays alive (rooted by the caller) during unification
             unsafe { std::slice::from_raw_parts(c.args().as_ptr(), c.arity as usize) }
