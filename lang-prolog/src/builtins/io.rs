@@ -919,3 +919,90 @@ pub fn bi_halt1(e: &mut Engine, a: &[Value]) -> Res<bool> {
 fn _f(x: f64) -> String {
     format_float(x)
 }
+
+/// stream_property(S, P): the common ISO properties of open streams.
+pub fn nd_stream_property(e: &mut Engine, a: &[Value]) -> Res<Vec<Vec<Value>>> {
+    let s = deref(a[0]);
+    let only = if is_var(s) {
+        None
+    } else {
+        match functor_of(s) {
+            Some((f, 1)) if name(f) == "$stream" => Some(stream_index(e, s)?),
+            _ => return Err(domain_err("stream", s)),
+        }
+    };
+    let p = deref(a[1]);
+    if !is_var(p) && !is_callable(p) {
+        return Err(domain_err("stream_property", p));
+    }
+    let mut sols = Vec::new();
+    let mut keep = RootedVec::new();
+    let n = e.streams.list.len();
+    for i in 0..n {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
+        let cur_in = e.streams.cur_in;
+        let cur_out = e.streams.cur_out;
+        let st = match e.streams.get(i) {
+            Some(st) => st,
+            None => continue,
+        };
+        if st.fd < 0 {
+            continue;
+        }
+        let term = Streams::term(i);
+        keep.push(term);
+        let mut props = vec![
+            atom(if st.input { "input" } else { "output" }),
+            mk("mode", &[atom(if st.input { "read" } else { "append" })]),
+            mk("eof_action", &[atom("error")]),
+            mk("type", &[atom("text")]),
+            mk("file_name", &[atom(&st.file_name)]),
+        ];
+        if let Some(al) = st.alias {
+            props.push(mk("alias", &[Value::symbol(al)]));
+        }
+        if st.input {
+            let at_end = st.loaded && st.pos >= st.buf.len();
+            props.push(mk("end_of_stream", &[atom(if st.past_eof { "past" } else if at_end { "at" } else { "not" })]));
+            let line = st.line;
+            props.push(mk("line_count", &[Value::int_unchecked(line as i64)]));
+        }
+        let _ = (cur_in, cur_out);
+        for pr in props {
+            keep.push(pr);
+            sols.push(vec![term, pr]);
+        }
+    }
+    Ok(sols)
+}
+
+/// Byte I/O on our text streams: bytes are the characters' codes (ASCII data).
+pub fn bi_get_byte(e: &mut Engine, a: &[Value]) -> Res<bool> {
+    let (s, out) = if a.len() == 2 { (Some(a[0]), a[1]) } else { (None, a[0]) };
+    char_io(e, s, out, false, true)
+}
+pub fn bi_peek_byte(e: &mut Engine, a: &[Value]) -> Res<bool> {
+    let (s, out) = if a.len() == 2 { (Some(a[0]), a[1]) } else { (None, a[0]) };
+    char_io(e, s, out, true, true)
+}
+pub fn bi_put_byte(e: &mut Engine, a: &[Value]) -> Res<bool> {
+    let (i, b) = if a.len() == 2 { (out_stream(e, a[0])?, a[1]) } else { (e.streams.cur_out, a[0]) };
+    let b = need_small_int(b)?;
+    if !(0..=255).contains(&b) {
+        return Err(type_err("byte", mk_int(b)));
+    }
+    write_to(e, i, &(b as u8 as char).to_string());
+    Ok(true)
+}
+pub fn bi_put_code2(e: &mut Engine, a: &[Value]) -> Res<bool> {
+    let i = out_stream(e, a[0])?;
+    let c = need_small_int(a[1])?;
+    let ch = char::from_u32(c as u32).ok_or_else(|| repr_err("character_code"))?;
+    write_to(e, i, ch.encode_utf8(&mut [0; 4]));
+    Ok(true)
+}
+pub fn bi_peek_code2(e: &mut Engine, a: &[Value]) -> Res<bool> {
+    char_io(e, Some(a[0]), a[1], true, true)
+}

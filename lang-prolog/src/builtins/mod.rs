@@ -152,6 +152,16 @@ pub fn register_all(e: &mut Engine) {
     det(e, "get_code", 1, bi_get_code);
     det(e, "get_code", 2, bi_get_code2);
     det(e, "peek_code", 1, bi_peek_code);
+    det(e, "peek_code", 2, bi_peek_code2);
+    det(e, "put_code", 2, bi_put_code2);
+    det(e, "get_byte", 1, bi_get_byte);
+    det(e, "get_byte", 2, bi_get_byte);
+    det(e, "peek_byte", 1, bi_peek_byte);
+    det(e, "peek_byte", 2, bi_peek_byte);
+    det(e, "put_byte", 1, bi_put_byte);
+    det(e, "put_byte", 2, bi_put_byte);
+    nondet(e, "stream_property", 2, nd_stream_property);
+    det(e, "char_conversion", 2, bi_true);
     det(e, "read", 1, bi_read);
     det(e, "read", 2, bi_read2);
     det(e, "read_term", 2, bi_read_term);
