@@ -25,6 +25,13 @@ pub const SLOT0: u64 = Value::FIRST_FRONTEND_IMM;
 pub struct TCompound {
     pub name: u32,
     pub args: Box<[Value]>,
+    /// No argument is itself a template compound (build/match without a work stack).
+    pub flat: bool,
+}
+
+fn tcompound(name: u32, args: Vec<Value>) -> Value {
+    let flat = !args.iter().any(|a| Gc::<TCompound>::is(*a));
+    alloc(TCompound { name, args: args.into_boxed_slice(), flat }).as_value()
 }
 unsafe impl Trace for TCompound {
     fn trace(&self, t: &mut Tracer) {
@@ -309,7 +316,7 @@ fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
             heads.push(x);
         }
         for &h in heads[1..].iter().rev() {
-            out = alloc(TCompound { name: wk().dot_id, args: vec![h, out].into_boxed_slice() }).as_value();
+            out = tcompound(wk().dot_id, vec![h, out]);
         }
         return out;
     }
@@ -319,7 +326,7 @@ fn templ(t: Value, map: &mut HashMap<u64, usize>) -> Value {
         let a = templ(arg(t, i), map);
         args.push(a);
     }
-    alloc(TCompound { name: f, args: args.to_vec().into_boxed_slice() }).as_value()
+    tcompound(f, args.to_vec())
 }
 
 impl Engine {
@@ -333,6 +340,13 @@ impl Engine {
             None => return t,
         };
         let root = mk_blank(tc.name, tc.args.len());
+        if tc.flat {
+            for (i, &a) in tc.args.iter().enumerate() {
+                let v = if let Some(k) = slot_of(a) { self.slot(k) } else { a };
+                set_arg(root, i, v);
+            }
+            return root;
+        }
         let mut stack = std::mem::take(&mut self.inst_stack);
         stack.push((root, t));
         while let Some((dst, src)) = stack.pop() {
@@ -441,6 +455,21 @@ impl Engine {
     }
 
     fn unify_head_struct(&mut self, t: Value, x: Value) -> bool {
+        let tc = unsafe { Gc::<TCompound>::from_value_unchecked(t) };
+        if tc.flat && !is_var(x) {
+            // one level of structure: match the arguments directly
+            return match functor_of(x) {
+                Some((f, n)) if f == tc.name && n == tc.args.len() => {
+                    for i in 0..n {
+                        if !self.unify_head_arg(tc.args[i], arg(x, i)) {
+                            return false;
+                        }
+                    }
+                    true
+                }
+                _ => false,
+            };
+        }
         let mut stack = std::mem::take(&mut self.head_stack);
         stack.clear();
         stack.push((t, x));
