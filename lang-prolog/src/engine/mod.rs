@@ -11,6 +11,15 @@
 //!
 //! Every control construct (`,` `;` `->` `\+` call/N catch/3 findall/3 ...)
 //! is a case of the loop, so nothing recurses in Rust per Prolog call.
+//!
+//! Clause bodies are stored as arrays of goal templates (see db.rs). Entering
+//! a clause does not build its body: the first goal is called straight from
+//! its template (`first_tmpl`, arguments in registers on the native stack),
+//! and the later goals become continuation links that carry the template and
+//! the clause's variable frame. is/2 and comparisons evaluate templates
+//! directly. A goal term is only built when something needs it (a choice
+//! point, a control construct, a non-deterministic builtin). Predicates are
+//! identified by a stable index (`pred_map`), the key a JIT would specialise on.
 
 pub mod db;
 pub mod errors;
