@@ -213,7 +213,13 @@ pub struct Engine {
     pub flag_values: HashMap<u32, Value>,
     /// Unify with the occurs check (unify_with_occurs_check/2 sets it briefly).
     pub occurs_check: bool,
+    /// Loop iterations, for the periodic memory check.
+    pub steps: u64,
 }
+
+/// Live heap above which a running program gets resource_error(memory)
+/// instead of exhausting the machine (runaway recursion).
+const MEMORY_LIMIT: usize = 1 << 30; // SWI-Prolog's default stack limit is 1 GiB too
 
 /// Atom ids of the control constructs, compared in the dispatch loop.
 pub struct CtlAtoms {
@@ -301,6 +307,7 @@ impl Engine {
             ctl: CtlAtoms { frame: intern("$frame"), arith: ["is", "<", ">", "=<", ">=", "=:=", "=\\="].map(intern), call: intern("call") },
             flag_values: HashMap::new(),
             occurs_check: false,
+            steps: 0,
         });
         CURRENT.with(|c| c.set(&*e as *const Engine));
         vmcore::gc::add_root_scanner(scan_roots);
@@ -660,6 +667,19 @@ impl Engine {
         let true_atom = wk().true_;
         loop {
             // JIT: merge point (the state is goal, cut_b, cont).
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps & 0xF_FFFF == 0 && vmcore::gc::stats().live_bytes > MEMORY_LIMIT {
+                self.first_tmpl = Value::EMPTY;
+                let ball = match resource_err("memory") {
+                    PErr::Throw(b) => b,
+                    other => return Err(other),
+                };
+                let (g2, cb, k) = self.handle_throw(ball, base)?;
+                goal = g2;
+                cut_b = cb;
+                cont = k;
+                continue;
+            }
             if !self.first_tmpl.is_empty() {
                 // Fast call path: the first goal of a clause body is called
                 // straight from its template; arguments go in registers and no
