@@ -1,0 +1,21 @@
+:- initialization(main).
+main :-
+    format("~w ~q ~a ~d~n", [f('A'), f('A'), abc, 42]),
+    format("~2d ~D~n", [1234, 1234567]),
+    format("~4f ~2e ~g~n", [3.14159, 1234.5, 0.5]),
+    format("~s and ~c~n", [[104,105], 65]),
+    format("~8|abc~n", []),
+    format("~a~t~10|~a~n", [left, right]),
+    format("~t~a~10|~a~n", [right, x]),
+    format("~t~d~6|~t~d~12|~n", [1, 22]),
+    format("~`-t~30|~n"),
+    format("~e~n", [1.0]),
+    format("~p~n", ['q q']),
+    format("~i~w~n", [skipped, shown]),
+    format("~*c~n", [3, 0'x]),
+    format("~8r ~16R~n", [255, 255]),
+    format(atom(A), "~w-~w", [a, b]), writeq(A), nl,
+    format("no args~n"),
+    format("~~ tilde~n", []),
+    catch(format("~d~n", [abc]), E, (print_message(error, E), writeln(caught))),
+    halt.

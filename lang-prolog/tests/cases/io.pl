@@ -1,0 +1,20 @@
+:- initialization(main).
+main :-
+    F = 'io_test.tmp',
+    open(F, write, S), writeq(S, f('X', "y", 1.5)), write(S, '.'), nl(S),
+    write(S, 'g(A, B, A). % comment'), nl(S), write(S, '/* block */ [1, 2 | T].'), nl(S), close(S),
+    open(F, read, R),
+    read(R, T1), writeq(T1), nl,
+    read_term(R, T2, [variable_names(Vs), singletons(Ss)]), writeq(T2-Vs-Ss), nl,
+    read(R, T3), writeq(T3), nl,
+    read(R, T4), writeq(T4), nl,
+    close(R),
+    open(F, read, R2), get_char(R2, C1), peek_char(R2, C2), get_char(R2, C3), writeq([C1, C2, C3]), nl, close(R2),
+    open(F, append, A), put_char(A, z), close(A),
+    current_output(Out), write(Out, via_stream), nl(Out),
+    current_op(P, T, mod), writeq(op(P, T, mod)), nl,
+    op(700, xfx, ===>), writeq(a ===> b), nl, X = (c ===> d), writeq(X), nl,
+    op(200, xfy, ^^), writeq(1^^2^^3), nl,
+    with_output_to(atom(W), (write(a), write(1))), writeq(W), nl,
+    catch(open('/nonexistent/x', read, _), error(E, _), (writeq(E), nl)),
+    halt.
