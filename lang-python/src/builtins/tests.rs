@@ -237,3 +237,402 @@ fn object_builtins() {
     assert_eq!(rb("id", &[Value::NONE]), rb("id", &[Value::NONE]));
     assert!(rb("dir", &[lit("[]")]).contains("'append', 'count', 'extend'"));
 }
+
+// ---- whole programs, run by the interpreter, against CPython's output ----
+
+thread_local! {
+    static CAPTURED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn capture_write(a: &[Value], _kw: crate::runtime::KwArgs) -> PyResult {
+    let b = crate::objects::str::as_bytes(a[1]).unwrap_or(b"?").to_vec();
+    CAPTURED.with(|c| c.borrow_mut().extend(b));
+    Ok(Value::NONE)
+}
+
+/// Runs `src` as a `__main__` module with `sys.stdout` captured; returns
+/// what it printed (or panics with the Python exception).
+fn run_py(src: &str) -> String {
+    use crate::objects::{instance, module, typeobj};
+    crate::interp::install();
+    let t = typeobj::new_type(types::type_(), "Capture", vec![types::object()], Value::EMPTY, typeobj::HEAPTYPE);
+    unsafe { t.dict.get_mut().cls = types::dict() };
+    typeobj::compute_mro(t).unwrap();
+    crate::objects::add_method(t.as_value(), "write", capture_write);
+    let out = instance::new_instance(t);
+    crate::modules::sys::module().dict.set_str("stdout", out.as_value());
+    CAPTURED.with(|c| c.borrow_mut().clear());
+    let main = module::new_module("__main__");
+    let code = crate::interp::compile_source(src.as_bytes(), "<test>", crate::compiler::Mode::Exec, 0);
+    let res = code.and_then(|c| crate::interp::run_code(c, main.dict, main.dict.as_value()));
+    let printed = CAPTURED.with(|c| String::from_utf8_lossy(&c.borrow()).into_owned());
+    if res.is_err() {
+        panic!("program failed after printing:\n{printed}\n{}", err(res));
+    }
+    printed
+}
+
+#[test]
+fn program_lists_and_tuples() {
+    let _g = setup();
+    let src = r####"l = [3, 1, 2]
+l.append(5); l.insert(0, 9); l.extend((7, 8))
+print l, l.pop(), l.pop(0), l
+l.sort(); print l
+l.sort(reverse=True); print l
+print sorted(l, key=lambda x: -x), sorted(l, lambda a, b: cmp(a, b))
+print l[1:3], l[::-1], l[::2], l[-2:], l[:100]
+l[1:3] = 'ab'; print l
+del l[::2]; print l
+print [1, 2] * 3, 3 * [0], [1] + [2]
+a = [1, 2, 3]; a += (4,); a *= 2; print a
+print a.index(3), a.count(1), 3 in a, 10 in a, len(a)
+try:
+    a.remove(99)
+except ValueError as e:
+    print 'ValueError', e
+try:
+    [].pop()
+except IndexError as e:
+    print 'IndexError', e
+print list('abc'), list((1, 2)), list(xrange(3)), tuple([1, 2]), tuple('ab')
+t = (1, 2, 3, 2)
+print t.count(2), t.index(3), t[1:], t[::-1], t + (4,), t * 2, hash((1, 2))
+print [x * x for x in range(10) if x % 2]
+print list(reversed([1, 2, 3])), list(enumerate('abc')), list(enumerate('ab', 5))
+print zip([1, 2, 3], 'ab'), map(None, [1, 2], [3]), map(lambda x: x + 1, [1, 2]), filter(None, [0, 1, 2])
+print reduce(lambda a, b: a * b, range(1, 6)), sum(range(10)), sum([0.5, 0.25]), max([3, 9, 2]), min(4, 2, 8)
+print max('abc', key=ord), min([(1, 'b'), (1, 'a')]), any([0, 0]), all([])
+class L(list):
+    def total(self):
+        return sum(self)
+x = L([1, 2, 3])
+x.append(4)
+print x, x.total(), len(x), x[1], x[1:3], type(x).__name__, isinstance(x, list)
+def bad(a, b):
+    l2.append(0)
+    return cmp(a, b)
+l2 = [3, 2, 1]
+try:
+    l2.sort(bad)
+except ValueError as e:
+    print 'ValueError', e
+print l2
+nested = [[1, 2], [3]]
+nested.append(nested)
+print nested
+print sorted([(2, 'b'), (1, 'z'), (2, 'a'), (1, 'y')], key=lambda p: p[0])
+print [1, 2] < [1, 3], [1, 2] == [1, 2], (1, 2) > (1,), [] < (), cmp([1], [1, 0])
+"####;
+    let want = r####"[9, 3, 1, 2, 5, 7, 8] 8 9 [3, 1, 2, 5, 7]
+[1, 2, 3, 5, 7]
+[7, 5, 3, 2, 1]
+[7, 5, 3, 2, 1] [1, 2, 3, 5, 7]
+[5, 3] [1, 2, 3, 5, 7] [7, 3, 1] [2, 1] [7, 5, 3, 2, 1]
+[7, 'a', 'b', 2, 1]
+['a', 2]
+[1, 2, 1, 2, 1, 2] [0, 0, 0] [1, 2]
+[1, 2, 3, 4, 1, 2, 3, 4]
+2 2 True False 8
+ValueError list.remove(x): x not in list
+IndexError pop from empty list
+['a', 'b', 'c'] [1, 2] [0, 1, 2] (1, 2) ('a', 'b')
+2 2 (2, 3, 2) (2, 3, 2, 1) (1, 2, 3, 2, 4) (1, 2, 3, 2, 1, 2, 3, 2) 3713081631934410656
+[1, 9, 25, 49, 81]
+[3, 2, 1] [(0, 'a'), (1, 'b'), (2, 'c')] [(5, 'a'), (6, 'b')]
+[(1, 'a'), (2, 'b')] [(1, 3), (2, None)] [2, 3] [1, 2]
+120 45 0.75 9 2
+c (1, 'a') False True
+[1, 2, 3, 4] 10 4 2 [2, 3] L True
+ValueError list modified during sort
+[1, 2, 3]
+[[1, 2], [3], [...]]
+[(1, 'z'), (1, 'y'), (2, 'b'), (2, 'a')]
+True True True True -1
+"####;
+    assert_eq!(run_py(src), want);
+}
+
+#[test]
+fn program_dicts() {
+    let _g = setup();
+    let src = r####"d = {'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5, 'kiwi': 6, 'grape': 7}
+print d
+print d.keys(), d.values()
+print d.items()
+print d.copy(), dict(d), dict(d, zz=1, aa=2, mm=3)
+print dict.fromkeys('abcdefgh'), dict.fromkeys(d), dict.fromkeys([1, 2], 0)
+e = {}
+for i in range(20):
+    e[i * 7 % 13] = i
+print e
+for k in e.keys()[:5]:
+    del e[k]
+print e
+e.update({'x': 1}, y=2); print e
+print e.get('x'), e.get('q'), e.get('q', 9), e.setdefault('q', 10), e.pop('q'), e.pop('zz', 'dflt'), 'x' in e, e.has_key('y')
+f = dict(d)
+print [f.popitem() for i in range(3)], f
+print sorted(d.iteritems()), list(d.iterkeys())[:2], sum(d.itervalues())
+print {1: 2} == {1: 2.0}, {1: 2} != {1: 3}, cmp({1: 2}, {1: 3}), {1: 2} < {1: 3}, {} < {1: 0}
+try:
+    d['nope']
+except KeyError as ex:
+    print 'KeyError', ex
+try:
+    {}.popitem()
+except KeyError as ex:
+    print 'KeyError', ex
+class D(dict):
+    def __missing__(self, k):
+        return k * 2
+dd = D(a=1)
+print dd['a'], dd['zz'], dd, len(dd), isinstance(dd, dict)
+print d.viewkeys() & set(['apple', 'nope']), len(d.viewvalues())
+print dict([('a', 1), ('b', 2)]), dict(zip('xyz', range(3)))
+try:
+    dict([(1, 2, 3)])
+except ValueError as ex:
+    print 'ValueError', ex
+try:
+    hash({})
+except TypeError as ex:
+    print 'TypeError', ex
+words = {}
+for w in ['the', 'quick', 'brown', 'fox', 'jumps', 'over', 'the', 'lazy', 'dog']:
+    words[w] = words.get(w, 0) + 1
+print words
+it = iter(d)
+d2 = {1: 1}
+it2 = iter(d2)
+next(it2)
+d2[2] = 2
+try:
+    next(it2)
+except RuntimeError as ex:
+    print 'RuntimeError', ex
+"####;
+    let want = r####"{'kiwi': 6, 'grape': 7, 'apple': 2, 'cherry': 3, 'fig': 5, 'date': 4, 'banana': 1}
+['kiwi', 'grape', 'apple', 'cherry', 'fig', 'date', 'banana'] [6, 7, 2, 3, 5, 4, 1]
+[('kiwi', 6), ('grape', 7), ('apple', 2), ('cherry', 3), ('fig', 5), ('date', 4), ('banana', 1)]
+{'kiwi': 6, 'grape': 7, 'apple': 2, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5} {'kiwi': 6, 'grape': 7, 'apple': 2, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5} {'kiwi': 6, 'mm': 3, 'aa': 2, 'grape': 7, 'apple': 2, 'zz': 1, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}
+{'a': None, 'c': None, 'b': None, 'e': None, 'd': None, 'g': None, 'f': None, 'h': None} {'kiwi': None, 'grape': None, 'apple': None, 'date': None, 'cherry': None, 'banana': None, 'fig': None} {1: 0, 2: 0}
+{0: 13, 1: 15, 2: 17, 3: 19, 4: 8, 5: 10, 6: 12, 7: 14, 8: 16, 9: 18, 10: 7, 11: 9, 12: 11}
+{5: 10, 6: 12, 7: 14, 8: 16, 9: 18, 10: 7, 11: 9, 12: 11}
+{5: 10, 6: 12, 7: 14, 8: 16, 9: 18, 10: 7, 11: 9, 12: 11, 'y': 2, 'x': 1}
+1 None 9 10 10 dflt True True
+[('kiwi', 6), ('grape', 7), ('apple', 2)] {'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}
+[('apple', 2), ('banana', 1), ('cherry', 3), ('date', 4), ('fig', 5), ('grape', 7), ('kiwi', 6)] ['kiwi', 'grape'] 28
+True True -1 True True
+KeyError 'nope'
+KeyError 'popitem(): dictionary is empty'
+1 zzzz {'a': 1} 1 True
+set(['apple']) 7
+{'a': 1, 'b': 2} {'y': 1, 'x': 0, 'z': 2}
+ValueError dictionary update sequence element #0 has length 3; 2 is required
+TypeError unhashable type: 'dict'
+{'brown': 1, 'lazy': 1, 'over': 1, 'fox': 1, 'dog': 1, 'quick': 1, 'the': 2, 'jumps': 1}
+RuntimeError dictionary changed size during iteration
+"####;
+    assert_eq!(run_py(src), want);
+}
+
+#[test]
+fn program_sets() {
+    let _g = setup();
+    let src = r####"a = set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); b = set([10, 11, 12, 13, 14, 15, 100, 1000])
+print a & b, a | b, b | a, a - b, b - a, a ^ b, b ^ a
+print a.union([99, 33]), a.intersection(range(5)), a.difference([1, 2]), a.symmetric_difference([200, 1])
+s = set('abracadabra'); print s, len(s), 'a' in s, 'z' in s
+s.add('z'); s.discard('a'); s.remove('b'); print s, sorted(s)
+try:
+    s.remove('nope')
+except KeyError as e:
+    print 'KeyError', e
+fs = frozenset([1, 2, 3]); print fs, hash(fs), fs | set([4]), set([4]) | fs
+print set([1, 2]) < set([1, 2, 3]), set([1, 2]) <= set([1, 2]), set([1]) == frozenset([1]), set([1, 2]).issubset([1, 2, 3])
+print set([frozenset([1])]), frozenset([1]) in set([frozenset([1])]), set([1]) in set([frozenset([1])])
+x = set(range(20)); x -= set(range(15)); print x
+x = set([1, 2, 3]); x |= set([4]); x &= set([1, 4, 5]); print x
+x ^= set([1, 9]); print x
+p = set(['x', 'yy', 'zzz', 'a', 'b', 'c', 'd']); print p, [p.pop() for i in range(3)], p
+print set(), frozenset(), set([()]), {1: 2}.viewkeys()
+print sorted(set([3, 1, 2])), list(frozenset('ab')), max(set([1, 5]))
+print {1, 2, 3}, {x % 3 for x in range(10)}
+try:
+    set([[1]])
+except TypeError as e:
+    print 'TypeError', e
+"####;
+    let want = r####"set([10, 11, 12]) set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 1000, 100]) set([1, 2, 3, 100, 5, 6, 7, 1000, 9, 10, 11, 12, 13, 14, 15, 8, 4]) set([1, 2, 3, 4, 5, 6, 7, 8, 9]) set([1000, 100, 13, 14, 15]) set([1, 2, 3, 100, 5, 6, 7, 1000, 9, 13, 14, 15, 8, 4]) set([1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 15, 1000, 100])
+set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99, 33]) set([1, 2, 3, 4]) set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) set([2, 3, 4, 5, 6, 7, 200, 9, 10, 11, 12, 8])
+set(['a', 'r', 'b', 'c', 'd']) 5 True False
+set(['c', 'd', 'r', 'z']) ['c', 'd', 'r', 'z']
+KeyError 'nope'
+frozenset([1, 2, 3]) -7699079583225461316 frozenset([1, 2, 3, 4]) set([1, 2, 3, 4])
+True True True True
+set([frozenset([1])]) True True
+set([15, 16, 17, 18, 19])
+set([1, 4])
+set([9, 4])
+set(['a', 'c', 'b', 'zzz', 'yy', 'x', 'd']) ['a', 'c', 'b'] set(['zzz', 'yy', 'x', 'd'])
+set([]) frozenset([]) set([()]) dict_keys([1])
+[1, 2, 3] ['a', 'b'] 5
+set([1, 2, 3]) set([0, 1, 2])
+TypeError unhashable type: 'list'
+"####;
+    assert_eq!(run_py(src), want);
+}
+
+#[test]
+fn program_numbers() {
+    let _g = setup();
+    let src = r####"print int('42'), int(' -7 '), int('ff', 16), int('0x1f', 0), int('017', 0), int('z', 36), int(3.9), int(-3.9), long('12l'), int('9' * 20)
+print float('1.5'), float(' -inf '), float('nan'), float(3), 1e16, 1.5e-7, 0.1 + 0.2, 1 / 3.0, 2 ** 0.5
+for bad in ['x', '', '1.5x']:
+    try:
+        float(bad)
+    except ValueError as e:
+        print 'ValueError', e
+try:
+    int('abc')
+except ValueError as e:
+    print 'ValueError', e
+print (5).bit_length(), (255).__hex__(), (0.1).as_integer_ratio(), (1.5).hex(), float.fromhex('0x1.8p1'), (2.0).is_integer()
+print (3).real, (3).imag, (3).numerator, (3).denominator, (1.5).real, True.real
+print abs(-3), abs(-2.5), abs(complex(3, 4)), divmod(7, -2), divmod(-7.5, 2), pow(2, 10, 7), pow(2, -1), 2 ** 100
+print round(2.5), round(-2.5), round(2.675, 2), round(0.125, 2), round(1234, -2), round(5)
+print hex(255), hex(-255L), oct(8), oct(0), bin(10), bin(-3)
+j = complex(0, 1)
+print complex(1, 2), j * j, (1 + 2*j) / (3 - 4*j), abs(j), (1 + 2*j).conjugate(), complex('1+2j'), 2 ** (1 + j), (1 + 2*j) ** 2
+print -(1 + 2*j), (1 + 2*j) == (1 + 2*j), hash(1 + 2*j), complex(3) == 3, (1+2*j).real, (1+2*j).imag, 3 + j, j - 3
+print chr(65), ord('a'), repr(unichr(233)), ord(u'\xe9'), cmp(1, 2), cmp('b', 'a')
+print True + True, True & False, True | True, True ^ False, ~True, -True, bool(0), bool([1]), bool('')
+print int.__add__(1, 2), (1).__add__(1.5), float.__add__(1.0, 2), (7).__divmod__(2), (2).__pow__(3, 5)
+print isinstance(1, int), isinstance(True, int), isinstance(1L, (int, long)), issubclass(bool, int), isinstance(1.0, (str, int))
+print 7 // 2, -7 // 2, 7 % -3, 7.5 // 2, -7.5 % 2, 2 ** -2, 10 / 4, 10 / 4.0
+print sum([1, 2], 0.5), max(1, 2.5), min([3L, 2, 2.5]), coerce(1, 2.5)
+print 1e300 * 1e10, -1e300 * 1e10, float('inf') - float('inf')
+print 12345678901234567890 * 98765432109876543210, (2 ** 64) // 3, -(2 ** 63), 2 ** 62 + 2 ** 62
+print repr(1.0), repr(1e22), repr(123456789.123), 1e-5, 3.14159
+class I(int):
+    pass
+i = I(5)
+print i + 1, i * 2, -i, isinstance(i, int), type(i).__name__
+"####;
+    let want = r####"42 -7 255 31 15 35 3 -3 12 99999999999999999999
+1.5 -inf nan 3.0 1e+16 1.5e-07 0.3 0.333333333333 1.41421356237
+ValueError could not convert string to float: x
+ValueError could not convert string to float: 
+ValueError invalid literal for float(): 1.5x
+ValueError invalid literal for int() with base 10: 'abc'
+3 0xff (3602879701896397, 36028797018963968) 0x1.8000000000000p+0 3.0 True
+3 0 3 1 1.5 1
+3 2.5 5.0 (-4, -1) (-4.0, 0.5) 2 0.5 1267650600228229401496703205376
+3.0 -3.0 2.67 0.13 1200.0 5.0
+0xff -0xffL 010 0 0b1010 -0b11
+(1+2j) (-1+0j) (-0.2+0.4j) 1.0 (1-2j) (1+2j) (1.53847780273+1.27792255263j) (-3+4j)
+(-1-2j) True 2000007 True 1.0 2.0 (3+1j) (-3+1j)
+A 97 u'\xe9' 233 -1 1
+2 False True True -2 -1 False True False
+3 NotImplemented 3.0 (3, 1) 3
+True True True True False
+3 -4 -2 3.0 0.5 0.25 2 2.5
+3.5 2.5 2 (1.0, 2.5)
+inf -inf nan
+1219326311370217952237463801111263526900 6148914691236517205 -9223372036854775808 9223372036854775808
+1.0 1e+22 123456789.123 1e-05 3.14159
+6 10 -5 True I
+"####;
+    assert_eq!(run_py(src), want);
+}
+
+#[test]
+fn program_descriptors_super_and_builtins() {
+    let _g = setup();
+    let src = r####"class A(object):
+    def __init__(self):
+        self._x = 0
+    def f(self):
+        return 'A.f'
+    @classmethod
+    def c(cls):
+        return 'A.c', cls.__name__
+    @staticmethod
+    def s(a):
+        return 'A.s', a
+    def getx(self):
+        return self._x
+    def setx(self, v):
+        self._x = v * 2
+    x = property(getx, setx)
+    @property
+    def y(self):
+        return 'y'
+    @y.setter
+    def y(self, v):
+        self._x = v
+class B(A):
+    def f(self):
+        return 'B.f+' + super(B, self).f()
+    @classmethod
+    def c(cls):
+        return super(B, cls).c()
+b = B()
+print b.f(), b.c(), B.c(), b.s(1), B.s(2)
+b.x = 5
+print b.x, b.y
+b.y = 3
+print b.x
+try:
+    A.y.fdel
+    del b.y
+except AttributeError as e:
+    print 'AttributeError', e
+print type(A.__dict__['x']).__name__, A.x.fget is A.__dict__['getx']
+print getattr(b, 'nope', 'dflt'), hasattr(b, 'f'), hasattr(b, 'nope')
+setattr(b, 'z', 1); print b.z; delattr(b, 'z'); print hasattr(b, 'z')
+print callable(b), callable(B), callable(b.f), callable(len)
+print isinstance(b, A), issubclass(B, A), isinstance(b, (int, A))
+print super(B, b).f(), super(B, b).__thisclass__.__name__
+class C:
+    pass
+print isinstance(C(), C), issubclass(C, C), callable(C)
+print len(dir(b)) > 5, 'f' in dir(B)
+print xrange(10), xrange(1, 10, 3), list(xrange(10, 0, -3)), len(xrange(5)), xrange(5)[-1], list(reversed(xrange(4)))
+print slice(1, 2), slice(1, None, 2).indices(10), range(10)[slice(2, 8, 3)]
+it = iter([1, 2])
+print next(it), next(it), next(it, 'end')
+calls = [3, 2, 1, 0]
+print list(iter(calls.pop, 1))
+print apply(max, (3, 4)), id(None) == id(None)
+for i, c in enumerate('xy'):
+    print i, c,
+print
+print sorted({'b': 1, 'a': 2}), sorted([3, 1, 2], reverse=True)
+print vars(A)['f'] is A.__dict__['f'] if hasattr(A, '__dict__') else 0
+"####;
+    let want = r####"B.f+A.f ('A.c', 'B') ('A.c', 'B') ('A.s', 1) ('A.s', 2)
+10 y
+3
+AttributeError can't delete attribute
+property True
+dflt True False
+1
+False
+False True True True
+True True True
+A.f B
+True True True
+True True
+xrange(10) xrange(1, 10, 3) [10, 7, 4, 1] 5 4 [3, 2, 1, 0]
+slice(1, 2, None) (1, 10, 2) [2, 5]
+1 2 end
+[0]
+4 True
+0 x 1 y
+['a', 'b'] [3, 2, 1]
+True
+"####;
+    assert_eq!(run_py(src), want);
+}
