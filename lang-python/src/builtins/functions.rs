@@ -493,6 +493,10 @@ fn b_map(a: &[Value], kw: KwArgs) -> PyResult {
         return Err(type_error("map() requires at least two args"));
     }
     let f = a[0];
+    if f == Value::NONE && a.len() == 2 {
+        // map(None, S) is list(S).
+        return Ok(list::new_list(ops::to_vec(a[1])?));
+    }
     let mut iters = RootedVec::new();
     for (k, &seq) in a[1..].iter().enumerate() {
         let it = ops::iter(seq).map_err(|e| if e.matches(types::type_error()) { type_error(format!("argument {} to map() must support iteration", k + 2)) } else { e })?;

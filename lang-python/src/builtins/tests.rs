@@ -636,3 +636,185 @@ True
 "####;
     assert_eq!(run_py(src), want);
 }
+
+#[test]
+fn program_error_messages() {
+    let _g = setup();
+    let src = r####"def tryit(f, *a, **k):
+    try:
+        print repr(f(*a, **k))
+    except Exception as e:
+        print type(e).__name__ + ':', e
+tryit(list.append, [], 1, 2)
+tryit([].index, 1)
+tryit([1, 2].__getitem__, 2 ** 70)
+tryit(lambda: [1, 2]['a'])
+tryit(lambda: (1, 2)[5])
+tryit(lambda: {}['k'])
+tryit(lambda: {(1, 2): 3}[(1, 3)])
+tryit(set().pop)
+tryit(lambda: set([1]) - [1])
+tryit(lambda: [1] - [1])
+tryit(lambda: [] + ())
+tryit(lambda: () + [])
+tryit(lambda: [1] * 'a')
+tryit(sorted, [3, 1], reverse=True, key=None)
+tryit(max)
+tryit(max, [])
+tryit(min, 1, 2, key=lambda x: -x)
+tryit(range, 1.5)
+tryit(range, 0, 10, 0)
+tryit(xrange, 'a')
+tryit(int, 'x', 2)
+tryit(int, '101', 2)
+tryit(float, 'abc')
+tryit(chr, 300)
+tryit(ord, 'ab')
+tryit(divmod, 1, 0)
+tryit(pow, 2, 3, 0)
+tryit(pow, 0, -1)
+tryit(lambda: 1 / 0)
+tryit(lambda: 1.0 / 0)
+tryit(lambda: 1 % 0)
+tryit(lambda: 2 ** 0.5)
+tryit(lambda: (-8) ** (1.0 / 3))
+tryit(getattr, 1, 'x')
+tryit(getattr, [], 'x', None)
+tryit(hash, [])
+tryit(hash, set())
+tryit(hash, frozenset([1, 2]))
+tryit(iter, 5)
+tryit(next, iter([]))
+tryit(reduce, lambda a, b: a, [])
+tryit(sum, ['a', 'b'], '')
+tryit(dict, [1])
+tryit(dict, [[1, 2, 3]])
+tryit(dict.fromkeys, 'ab', 0)
+tryit({}.pop, 'x')
+tryit({}.popitem)
+tryit(isinstance, 1, 1)
+tryit(issubclass, 1, int)
+tryit(abs, 'x')
+tryit(round, 'x')
+tryit(zip, [1], 1)
+tryit(map, None, 1)
+tryit(enumerate, 1)
+tryit(reversed, 1)
+tryit(lambda: list(reversed(xrange(5))))
+tryit(lambda: xrange(5)[10])
+tryit(lambda: [3, 1, 2].sort(cmp=lambda a, b: b - a))
+l = [5, 3, 8]
+l.sort(cmp=lambda a, b: b - a); print l
+tryit(unichr, -1)
+tryit(lambda: set([1, 2]) < [1])
+tryit(lambda: {1: 2}.viewitems())
+tryit(lambda: frozenset([3, 1]).union([2]))
+tryit(lambda: [1, 2, 3][1:2:0])
+tryit(lambda: [1, 2, 3].__setitem__(slice(0, 3, 2), [1]))
+tryit(lambda: list(enumerate([], 2 ** 70)))
+tryit(bin, 2 ** 70)
+tryit(hex, 2 ** 70)
+tryit(lambda: float(2 ** 2000))
+tryit(lambda: int(1e300))
+tryit(lambda: 10 ** 20 / 3.0)
+tryit(lambda: 1 << 100)
+tryit(lambda: -1 >> 1000)
+tryit(lambda: 3 ** -2)
+tryit(lambda: 7.0 // -2)
+tryit(lambda: -7 // 2.0)
+tryit(lambda: divmod(-7, 2.5))
+tryit(lambda: 0.1 * 3)
+tryit(lambda: 1e16 + 1)
+tryit(lambda: [x for x in set('hello world')])
+tryit(lambda: sorted(set('hello world')))
+tryit(lambda: dict(zip(range(10), 'abcdefghij')))
+tryit(lambda: {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6})
+tryit(lambda: list(set([5, 13, 21, 29, 37])))
+"####;
+    let want = r####"TypeError: append() takes exactly one argument (2 given)
+ValueError: 1 is not in list
+IndexError: cannot fit 'long' into an index-sized integer
+TypeError: list indices must be integers, not str
+IndexError: tuple index out of range
+KeyError: 'k'
+KeyError: (1, 3)
+KeyError: 'pop from an empty set'
+TypeError: unsupported operand type(s) for -: 'set' and 'list'
+TypeError: unsupported operand type(s) for -: 'list' and 'list'
+TypeError: can only concatenate list (not "tuple") to list
+TypeError: can only concatenate tuple (not "list") to tuple
+TypeError: can't multiply sequence by non-int of type 'str'
+[3, 1]
+TypeError: max expected 1 arguments, got 0
+ValueError: max() arg is an empty sequence
+2
+TypeError: range() integer end argument expected, got float.
+ValueError: range() step argument must not be zero
+TypeError: an integer is required
+ValueError: invalid literal for int() with base 2: 'x'
+5
+ValueError: could not convert string to float: abc
+ValueError: chr() arg not in range(256)
+TypeError: ord() expected a character, but string of length 2 found
+ZeroDivisionError: integer division or modulo by zero
+ValueError: pow() 3rd argument cannot be 0
+ZeroDivisionError: 0.0 cannot be raised to a negative power
+ZeroDivisionError: integer division or modulo by zero
+ZeroDivisionError: float division by zero
+ZeroDivisionError: integer division or modulo by zero
+1.4142135623730951
+ValueError: negative number cannot be raised to a fractional power
+AttributeError: 'int' object has no attribute 'x'
+None
+TypeError: unhashable type: 'list'
+TypeError: unhashable type: 'set'
+-1834016341293975159
+TypeError: 'int' object is not iterable
+StopIteration: 
+TypeError: reduce() of empty sequence with no initial value
+TypeError: sum() can't sum strings [use ''.join(seq) instead]
+TypeError: cannot convert dictionary update sequence element #0 to a sequence
+ValueError: dictionary update sequence element #0 has length 3; 2 is required
+{'a': 0, 'b': 0}
+KeyError: 'x'
+KeyError: 'popitem(): dictionary is empty'
+TypeError: isinstance() arg 2 must be a class, type, or tuple of classes and types
+TypeError: issubclass() arg 1 must be a class
+TypeError: bad operand type for abs(): 'str'
+TypeError: a float is required
+TypeError: zip argument #2 must support iteration
+TypeError: 'int' object is not iterable
+TypeError: 'int' object is not iterable
+TypeError: argument to reversed() must be a sequence
+[4, 3, 2, 1, 0]
+IndexError: xrange object index out of range
+None
+[8, 5, 3]
+ValueError: unichr() arg not in range(0x110000) (wide Python build)
+False
+dict_items([(1, 2)])
+frozenset([1, 2, 3])
+ValueError: slice step cannot be zero
+ValueError: attempt to assign sequence of size 1 to extended slice of size 2
+[]
+'0b10000000000000000000000000000000000000000000000000000000000000000000000'
+'0x400000000000000000L'
+OverflowError: long int too large to convert to float
+1000000000000000052504760255204420248704468581108159154915854115511802457988908195786371375080447864043704443832883878176942523235360430575644792184786706982848387200926575803737830233794788090059368953234970799945081119038967640880074652742780142494579258788820056842838115669472196386865459400540160L
+3.333333333333333e+19
+1267650600228229401496703205376L
+-1
+0.1111111111111111
+-4.0
+-4.0
+(-3.0, 0.5)
+0.30000000000000004
+1e+16
+[' ', 'e', 'd', 'h', 'l', 'o', 'r', 'w']
+[' ', 'd', 'e', 'h', 'l', 'o', 'r', 'w']
+{0: 'a', 1: 'b', 2: 'c', 3: 'd', 4: 'e', 5: 'f', 6: 'g', 7: 'h', 8: 'i', 9: 'j'}
+{'six': 6, 'three': 3, 'two': 2, 'four': 4, 'five': 5, 'one': 1}
+[29, 37, 21, 5, 13]
+"####;
+    assert_eq!(run_py(src), want);
+}

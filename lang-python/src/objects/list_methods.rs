@@ -513,8 +513,14 @@ fn list_iadd(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(a[0])
 }
 
-fn repeat_n(n: Value) -> PyResult<usize> {
-    Ok(args::as_index(n)?.max(0) as usize)
+/// The count of `seq * n`; None (NotImplemented) for a user object that
+/// may implement `__rmul__` itself.
+fn repeat_n(n: Value) -> PyResult<Option<usize>> {
+    let user = instance::as_instance(n).is_some() || super::classobj::as_classic_instance(n).is_some();
+    if user && ops::lookup_special(n, "__index__").is_none() {
+        return Ok(None);
+    }
+    Ok(Some(args::as_index(n)?.max(0) as usize))
 }
 
 fn check_size(unit: usize, k: usize) -> PyResult<()> {
@@ -527,7 +533,7 @@ fn check_size(unit: usize, k: usize) -> PyResult<()> {
 fn list_mul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__mul__", &a[1..], kw)?;
     let l = this(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(l.v().len(), k)?;
     Ok(new_list(l.v().repeat(k)))
 }
@@ -535,7 +541,7 @@ fn list_mul(a: &[Value], kw: KwArgs) -> PyResult {
 fn list_imul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__imul__", &a[1..], kw)?;
     let l = this(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(l.v().len(), k)?;
     let v = l.v().repeat(k);
     *l.v() = v;
@@ -640,7 +646,7 @@ fn tuple_add(a: &[Value], kw: KwArgs) -> PyResult {
 fn tuple_mul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__mul__", &a[1..], kw)?;
     let t = this_tuple(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(t.len(), k)?;
     Ok(new_tuple(t.repeat(k)))
 }

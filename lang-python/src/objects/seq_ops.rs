@@ -8,16 +8,20 @@ use crate::runtime::{type_of, types, PyResult, NOT_IMPLEMENTED};
 use vmcore::Value;
 
 fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
-    match crate::objects::int::as_int(n) {
-        Some(k) => Ok(Some(k.max(0) as usize)),
-        None if crate::objects::numbers::to_num(n).is_some() || crate::objects::float::as_float(n).is_some() => {
-            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
-        }
-        None => {
-            let _ = seq;
-            Ok(None)
-        }
+    let _ = seq;
+    if let Some(k) = crate::objects::int::as_int(n) {
+        return Ok(Some(k.max(0) as usize));
     }
+    // A user object may answer with `__rmul__` (or be an index): let the
+    // special-method path try it. Anything else is CPython's sequence error.
+    let user = crate::objects::instance::as_instance(n).is_some() || crate::objects::classobj::as_classic_instance(n).is_some();
+    if user && (crate::ops::lookup_special(n, "__rmul__").is_some() || crate::ops::lookup_special(n, "__index__").is_some()) {
+        return Ok(None);
+    }
+    if crate::objects::long::as_long(n).is_some() {
+        return Ok(None);
+    }
+    Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
 }
 
 /// Sequence `+`/`*`, or NotImplemented.
