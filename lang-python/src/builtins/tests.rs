@@ -818,3 +818,137 @@ OverflowError: long int too large to convert to float
 "####;
     assert_eq!(run_py(src), want);
 }
+
+#[test]
+fn program_subclasses_and_protocols() {
+    let _g = setup();
+    let src = r####"def tryit(f, *a, **k):
+    try:
+        print repr(f(*a, **k))
+    except Exception as e:
+        print type(e).__name__ + ':', e
+class MyList(list):
+    def __init__(self, *a):
+        list.__init__(self, *a)
+        self.extra = 1
+m = MyList([3, 1, 2])
+m.sort(); print m, m.extra, len(m), m + [4], m * 2, m == [1, 2, 3], m[0], m[-1], 2 in m, list(m), sorted(m, reverse=True)
+m[0] = 10; del m[1]; print m, repr(m), type(m[0:1]).__name__
+class MyDict(dict):
+    pass
+md = MyDict(a=1, b=2)
+md['c'] = 3
+print sorted(md.items()), 'a' in md, md.get('z', 0), len(md), md == {'a': 1, 'b': 2, 'c': 3}, md.keys() == dict(md).keys()
+for k in sorted(md): print k,
+print
+class Counter(dict):
+    def __missing__(self, key):
+        return 0
+c = Counter()
+for ch in 'mississippi':
+    c[ch] += 1
+print sorted(c.items())
+class MySet(set):
+    pass
+ms = MySet([1, 2, 3])
+print ms, type(ms).__name__, type(ms | set([4])).__name__, type(ms.copy()).__name__, 2 in ms, len(ms)
+class MyTuple(tuple):
+    pass
+mt = MyTuple([1, 2])
+print mt, mt + (3,), len(mt), mt[0], hash(mt) == hash((1, 2)), type(mt).__name__
+class F(float):
+    pass
+print F(1.5) + 1, F('2.5'), isinstance(F(1), float)
+class V(object):
+    def __init__(self, n):
+        self.n = n
+    def __rmul__(self, other):
+        return 'rmul', other
+    def __index__(self):
+        return self.n
+print [1, 2] * V(2)
+print range(10)[V(3)], (1, 2, 3)[V(1)]
+class It(object):
+    def __init__(self):
+        self.i = 0
+    def __iter__(self):
+        return self
+    def next(self):
+        self.i += 1
+        if self.i > 3:
+            raise StopIteration
+        return self.i
+print list(It()), sorted(It(), reverse=True), sum(It()), max(It()), dict.fromkeys(It()), set(It()), tuple(It()), zip(It(), 'abc')
+class Seq(object):
+    def __getitem__(self, i):
+        if i >= 3:
+            raise IndexError
+        return i * 10
+    def __len__(self):
+        return 3
+print list(Seq()), list(reversed(Seq())), 20 in Seq(), map(None, Seq())
+class K(object):
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, o):
+        return self.v < o.v
+    def __repr__(self):
+        return 'K(%d)' % self.v if False else 'K'
+ks = [K(3), K(1), K(2)]
+print [k.v for k in sorted(ks)], max(ks).v, min(ks).v
+class H(object):
+    def __init__(self, h):
+        self.h = h
+    def __hash__(self):
+        return self.h
+    def __eq__(self, o):
+        return isinstance(o, H) and self.h == o.h
+print len(set([H(1), H(1), H(2)])), H(5) in {H(5): 1}, len({H(1): 1, H(9): 2})
+d = {}
+d[1] = 'int'; d[1.0] = 'float'; d[True] = 'bool'
+print d, {1: 'a', 1L: 'b'}, set([1, 1.0, True])
+big = {}
+for i in range(100):
+    big[i * 31 % 97] = i
+for i in range(0, 100, 3):
+    big.pop(i * 31 % 97, None)
+print big.keys()[:20], len(big)
+s = set()
+for i in range(50):
+    s.add(i * 17 % 53)
+for i in range(0, 50, 2):
+    s.discard(i * 17 % 53)
+print list(s), len(s)
+e = set(range(100)); e.difference_update(range(90)); print e
+print [x for x in xrange(5)], [x for x in reversed(range(3))]
+print enumerate, reversed, xrange, slice, property, staticmethod, classmethod, super, complex, frozenset
+tryit(lambda: list.__new__(int))
+tryit(lambda: dict.__new__(list))
+tryit(lambda: int.__new__(MyList))
+"####;
+    let want = r####"[1, 2, 3] 1 3 [1, 2, 3, 4] [1, 2, 3, 1, 2, 3] True 1 3 True [1, 2, 3] [3, 2, 1]
+[10, 3] [10, 3] list
+[('a', 1), ('b', 2), ('c', 3)] True 0 3 True True
+a b c
+[('i', 4), ('m', 1), ('p', 2), ('s', 4)]
+MySet([1, 2, 3]) MySet MySet MySet True 3
+(1, 2) (1, 2, 3) 2 1 True MyTuple
+2.5 2.5 True
+('rmul', [1, 2])
+3 2
+[1, 2, 3] [3, 2, 1] 6 3 {1: None, 2: None, 3: None} set([1, 2, 3]) (1, 2, 3) [(1, 'a'), (2, 'b'), (3, 'c')]
+[0, 10, 20] [20, 10, 0] True [0, 10, 20]
+[1, 2, 3] 3 1
+2 True 2
+{1: 'bool'} {1: 'b'} set([1])
+[2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18, 19, 20, 22, 23, 24, 26, 27] 63
+[1, 4, 5, 8, 9, 12, 13, 16, 17, 20, 23, 24, 27, 28, 31, 32, 35, 38, 39, 42, 43, 46, 47, 50, 51] 25
+set([90, 91, 92, 93, 94, 95, 96, 97, 98, 99])
+[0, 1, 2, 3, 4] [2, 1, 0]
+<type 'enumerate'> <type 'reversed'> <type 'xrange'> <type 'slice'> <type 'property'> <type 'staticmethod'> <type 'classmethod'> <type 'super'> <type 'complex'> <type 'frozenset'>
+TypeError: list.__new__(int): int is not a subtype of list
+TypeError: dict.__new__(list): list is not a subtype of dict
+TypeError: int.__new__(MyList): MyList is not a subtype of int
+"####;
+    assert_eq!(run_py(src), want);
+}

@@ -517,7 +517,7 @@ fn list_iadd(a: &[Value], kw: KwArgs) -> PyResult {
 /// may implement `__rmul__` itself.
 fn repeat_n(n: Value) -> PyResult<Option<usize>> {
     let user = instance::as_instance(n).is_some() || super::classobj::as_classic_instance(n).is_some();
-    if user && ops::lookup_special(n, "__index__").is_none() {
+    if user && (ops::lookup_special(n, "__index__").is_none() || ops::lookup_special(n, "__rmul__").is_some()) {
         return Ok(None);
     }
     Ok(Some(args::as_index(n)?.max(0) as usize))
