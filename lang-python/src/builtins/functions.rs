@@ -318,7 +318,11 @@ fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
     }
     names.sort();
     names.dedup();
-    Ok(list::new_list(names.iter().map(|n| pystr::new_str(n)).collect()))
+    let mut out = RootedVec::new();
+    for n in &names {
+        out.push(pystr::new_str(n));
+    }
+    Ok(list::new_list(out.into_vec()))
 }
 
 fn b_divmod(a: &[Value], kw: KwArgs) -> PyResult {
