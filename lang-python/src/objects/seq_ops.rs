@@ -9,6 +9,12 @@ use vmcore::Value;
 
 fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
     let _ = seq;
+    if let Some(b) = crate::objects::long::as_long(n) {
+        // A long count must still fit a C index.
+        use num_traits::ToPrimitive;
+        let k = b.to_i64().ok_or_else(|| crate::runtime::errors::overflow_error("cannot fit 'long' into an index-sized integer"))?;
+        return Ok(Some(k.max(0) as usize));
+    }
     if let Some(k) = crate::objects::int::as_int(n) {
         return Ok(Some(k.max(0) as usize));
     }
@@ -16,9 +22,6 @@ fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
     // special-method path try it. Anything else is CPython's sequence error.
     let user = crate::objects::instance::as_instance(n).is_some() || crate::objects::classobj::as_classic_instance(n).is_some();
     if user && (crate::ops::lookup_special(n, "__rmul__").is_some() || crate::ops::lookup_special(n, "__index__").is_some()) {
-        return Ok(None);
-    }
-    if crate::objects::long::as_long(n).is_some() {
         return Ok(None);
     }
     Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
