@@ -74,6 +74,7 @@ fn set_path(first: &str) {
 }
 
 fn run_main(opts: &PythonOptions) -> i32 {
+    state::install_sigint();
     crate::objects::bootstrap();
     interp::install();
     let main = module::new_module("__main__");

@@ -178,6 +178,7 @@ pub fn install(m: Gc<ModuleObj>) {
         ("raw_input", raw_input),
         ("input", input),
         ("open", crate::objects::file::open),
+        ("print", crate::interp::print::print_function),
     ];
     for &(name, f) in fs {
         m.dict.set_str(name, new_builtin(name, f));

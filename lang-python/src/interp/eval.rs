@@ -329,8 +329,15 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     stack.extend(items.iter().rev());
                 }
                 Instr::Jump(t) => {
-                    if (t as usize) < pc && m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
-                        // Hot loop: the recorder takes over here once it exists.
+                    if (t as usize) < pc {
+                        if super::state::take_interrupt() {
+                            f.pc.set(pc as u32);
+                            err = Some(PyErr::with_args(types::keyboard_interrupt(), &[]));
+                            continue 'outer;
+                        }
+                        if m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
+                            // Hot loop: the recorder takes over here once it exists.
+                        }
                     }
                     pc = t as usize;
                 }
@@ -512,7 +519,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                         }
                     }
                     let _ = func_at;
-                    let kw: Vec<(Value, Value)> = stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect();
+                    let kw: Vec<(Value, Value)> = if nkw == 0 { Vec::new() } else { stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect() };
                     f.pc.set(pc as u32);
                     if let Some(pf) = as_function(func) {
                         let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
@@ -693,6 +700,7 @@ fn return_from(f: Gc<FrameObj>, entry: Gc<FrameObj>, r: Value, saved_top: Value)
         return Some(Exit::Return(r));
     }
     let caller = Gc::<FrameObj>::downcast(f.back.get()).expect("caller frame inside one run");
+    f.recycle();
     caller.stack().push(r);
     ts().frame = caller.as_value();
     None

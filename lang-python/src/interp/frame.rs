@@ -46,6 +46,9 @@ pub struct FrameObj {
     /// The exception being handled when this frame started handling one
     /// (restored when the frame exits, as Python 2 does).
     pub saved_exc: Cell<Option<(Value, Value, Value)>>,
+    /// Something besides the running loop may hold this frame (a traceback,
+    /// `sys._getframe`): its slot vector must not be recycled.
+    pub escaped: Cell<bool>,
 }
 
 unsafe impl Trace for FrameObj {
@@ -87,6 +90,31 @@ impl FrameObj {
     pub fn blocks(&self) -> &mut Vec<Block> {
         unsafe { &mut *self.blocks.get() }
     }
+    /// Marks this frame and its callers as reachable from outside the loop.
+    pub fn mark_escaped(&self) {
+        self.escaped.set(true);
+        let mut b = self.back.get();
+        while let Some(f) = Gc::<FrameObj>::downcast(b) {
+            if f.escaped.replace(true) {
+                break;
+            }
+            b = f.back.get();
+        }
+    }
+
+    /// Gives the slot vector of a finished, never-escaped frame back to the pool.
+    pub fn recycle(&self) {
+        if self.escaped.get() || self.code.is_generator() {
+            return;
+        }
+        let pool = &mut super::state::ts().slot_pool;
+        if pool.len() < 256 {
+            let mut v = std::mem::take(self.stack());
+            v.clear();
+            pool.push(v);
+        }
+    }
+
     /// The source line being executed.
     pub fn lineno(&self) -> u32 {
         let pc = self.pc.get().saturating_sub(1) as usize;
@@ -110,7 +138,11 @@ pub fn new_frame(code: Gc<CodeObj>, globals: Gc<DictObj>, builtins: Gc<DictObj>,
         pc: Cell::new(0),
         back: Cell::new(Value::NONE),
         saved_exc: Cell::new(None),
+        escaped: Cell::new(false),
     });
+    if let Some(v) = super::state::ts().slot_pool.pop() {
+        *f.stack() = v;
+    }
     let slots = f.stack();
     slots.reserve_exact(nlocals + 12);
     slots.resize(nlocals, Value::EMPTY);
@@ -133,5 +165,6 @@ unsafe impl Trace for TracebackObj {
 vmcore::gc_type!(TracebackObj, "traceback");
 
 pub fn new_traceback(frame: Gc<FrameObj>, lineno: u32, next: Value) -> Value {
+    frame.mark_escaped();
     alloc(TracebackObj { cls: types::traceback(), frame: frame.as_value(), lineno, next }).as_value()
 }

@@ -57,6 +57,7 @@ pub fn resume(g: Gc<GeneratorObj>, send: Value, throw: Option<PyErr>) -> PyResul
     let mut m = tracer::Concrete::new(false, 1);
     let r = run(&mut m, f, throw);
     g.running.set(false);
+    f.back.set(Value::NONE);
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(_)) => {

@@ -36,7 +36,10 @@ pub fn call_function(func: Gc<FunctionObj>, args: &[Value], kw: KwArgs) -> PyRes
     eval::enter_frame(f, ts().frame)?;
     let mut m = tracer::Concrete::new(false, 1);
     match run(&mut m, f, None)? {
-        Exit::Return(v) => Ok(v),
+        Exit::Return(v) => {
+            f.recycle();
+            Ok(v)
+        }
         Exit::Yield(_) => Err(crate::runtime::errors::system_error("yield outside a generator frame")),
     }
 }
@@ -61,7 +64,7 @@ pub fn method_lookup(obj: Value, name: Value) -> Option<Value> {
         return None;
     }
     let t = type_of(obj);
-    if crate::objects::typeobj::lookup(t, pystr::intern("__getattribute__")).is_some_and(|g| as_function(g).is_some()) {
+    if crate::objects::typeobj::lookup(t, crate::iname!("__getattribute__")).is_some_and(|g| as_function(g).is_some()) {
         return None;
     }
     let d = crate::objects::typeobj::lookup(t, name)?;

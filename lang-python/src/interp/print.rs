@@ -30,7 +30,7 @@ fn write(dest: Value, f: Option<Gc<FileObj>>, bytes: &[u8]) -> PyResult<()> {
 fn softspace(dest: Value, f: Option<Gc<FileObj>>) -> bool {
     match f {
         Some(file) => file.softspace.get(),
-        None => ops::getattr_opt(dest, crate::objects::str::intern("softspace")).ok().flatten().and_then(|v| ops::truthy(v).ok()).unwrap_or(false),
+        None => ops::getattr_opt(dest, crate::iname!("softspace")).ok().flatten().and_then(|v| ops::truthy(v).ok()).unwrap_or(false),
     }
 }
 
@@ -38,7 +38,7 @@ fn set_softspace(dest: Value, f: Option<Gc<FileObj>>, on: bool) {
     match f {
         Some(file) => file.softspace.set(on),
         None => {
-            let _ = ops::setattr(dest, crate::objects::str::intern("softspace"), Value::from_bool(on));
+            let _ = ops::setattr(dest, crate::iname!("softspace"), Value::from_bool(on));
         }
     }
 }
@@ -85,4 +85,47 @@ pub fn display(v: Value) -> PyResult<()> {
     }
     crate::builtins::module().dict.set_str("_", v);
     Ok(())
+}
+
+/// The `print()` function (`from __future__ import print_function`):
+/// `print(*objects, sep=' ', end='\n', file=sys.stdout)`.
+pub fn print_function(args: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    let (mut sep, mut end, mut dest) = (Value::NONE, Value::NONE, Value::NONE);
+    for &(k, v) in kw {
+        match crate::objects::str::as_bytes(k) {
+            Some(b"sep") => sep = v,
+            Some(b"end") => end = v,
+            Some(b"file") => dest = v,
+            _ => {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "'{}' is an invalid keyword argument for this function",
+                    String::from_utf8_lossy(crate::objects::str::as_bytes(k).unwrap_or(b"?"))
+                )))
+            }
+        }
+    }
+    let text = |v: Value, default: &[u8], what: &str| -> PyResult<Vec<u8>> {
+        if v == Value::NONE {
+            return Ok(default.to_vec());
+        }
+        match crate::objects::str::as_bytes(v) {
+            Some(b) => Ok(b.to_vec()),
+            None if type_of(v) == types::unicode() => crate::objects::unicode::encode_for_output(v),
+            None => Err(crate::runtime::errors::type_error(format!("{what} must be None, str or unicode, not {}", crate::objects::typeobj::type_name(v)))),
+        }
+    };
+    let sep = text(sep, b" ", "sep")?;
+    let end = text(end, b"\n", "end")?;
+    let dest = target(dest)?;
+    let f = as_file(dest);
+    for (i, &a) in args.iter().enumerate() {
+        if i > 0 {
+            write(dest, f, &sep)?;
+        }
+        let bytes = if type_of(a) == types::unicode() { crate::objects::unicode::encode_for_output(a)? } else { ops::str_bytes(a)? };
+        write(dest, f, &bytes)?;
+    }
+    write(dest, f, &end)?;
+    set_softspace(dest, f, false);
+    Ok(Value::NONE)
 }

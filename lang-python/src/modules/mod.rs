@@ -1,5 +1,7 @@
 //! Native modules (written in Rust): a module a file.
 
+pub mod future;
+pub mod math;
 pub mod sys;
 
 use crate::objects::module::ModuleObj;
@@ -10,6 +12,8 @@ pub fn create(name: &str) -> Option<Gc<ModuleObj>> {
     match name {
         "sys" => Some(sys::module()),
         "__builtin__" => Some(crate::builtins::module()),
+        "math" => Some(math::create()),
+        "__future__" => Some(future::create()),
         _ => None,
     }
 }

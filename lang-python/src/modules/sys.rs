@@ -59,6 +59,9 @@ fn setrecursionlimit(args: &[Value], _: KwArgs) -> PyResult {
 fn getframe(args: &[Value], _: KwArgs) -> PyResult {
     let depth = args.first().and_then(|&v| int::as_int(v)).unwrap_or(0);
     let mut f = ts().frame;
+    if let Some(fr) = vmcore::gc::Gc::<crate::interp::frame::FrameObj>::downcast(f) {
+        fr.mark_escaped();
+    }
     for _ in 0..depth {
         f = crate::interp::frame_back(f);
         if f == Value::NONE {

@@ -110,3 +110,18 @@ pub fn exception_str(v: Value) -> PyResult<Vec<u8>> {
         _ => crate::ops::repr_bytes(a),
     }
 }
+
+/// `repr(exc)`: the class name followed by the repr of `args`.
+pub fn exc_repr(args: &[Value], _kw: KwArgs) -> PyResult {
+    let v = args[0];
+    let name = crate::objects::typeobj::class_name(crate::runtime::type_of(v));
+    let a = args_of(v);
+    let mut out = name.into_bytes();
+    out.extend(crate::ops::repr_bytes(a)?);
+    Ok(pystr::new_str_owned(out))
+}
+
+/// `str(exc)`.
+pub fn exc_str(args: &[Value], _kw: KwArgs) -> PyResult {
+    Ok(pystr::new_str_owned(exception_str(args[0])?))
+}

@@ -51,3 +51,16 @@ pub fn new_range_iter(start: i64, step: i64, len: i64) -> Value {
 pub fn as_iter(v: Value) -> Option<Gc<IterObj>> {
     Gc::<IterObj>::downcast(v)
 }
+
+/// `it.next()` for the builtin iterators.
+pub fn iter_next(args: &[Value], _kw: crate::runtime::KwArgs) -> crate::runtime::PyResult {
+    match crate::ops::next(args[0])? {
+        Some(v) => Ok(v),
+        None => Err(crate::runtime::errors::stop_iteration()),
+    }
+}
+
+/// `iter(it) is it`.
+pub fn iter_self(args: &[Value], _kw: crate::runtime::KwArgs) -> crate::runtime::PyResult {
+    Ok(args[0])
+}

@@ -19,6 +19,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod file;
 pub mod float;
+pub mod format;
 pub mod function;
 pub mod hashtable;
 pub mod instance;
@@ -131,6 +132,10 @@ pub fn bootstrap() {
     add_method(types::object(), "__init__", object_init);
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
+    add_method(types::base_exception(), "__repr__", exceptions::exc_repr);
+    add_method(types::base_exception(), "__str__", exceptions::exc_str);
+    add_method(types::iterator(), "next", iterobj::iter_next);
+    add_method(types::iterator(), "__iter__", iterobj::iter_self);
     // Each type's methods live beside its implementation.
     number_methods::install();
     str_methods::install();
@@ -151,3 +156,5 @@ pub fn bootstrap() {
 mod tests;
 #[cfg(test)]
 pub mod container_tests;
+#[cfg(test)]
+mod str_tests;

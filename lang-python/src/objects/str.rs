@@ -119,6 +119,27 @@ fn single_char(c: u8) -> Value {
     })
 }
 
+/// The interned str for a name known at compile time, cached per call site:
+/// `iname!("__init__")` costs a thread-local load after the first use.
+#[macro_export]
+macro_rules! iname {
+    ($s:literal) => {{
+        thread_local! {
+            static NAME: std::cell::Cell<vmcore::Value> = const { std::cell::Cell::new(vmcore::Value::EMPTY) };
+        }
+        NAME.with(|n| {
+            let v = n.get();
+            if v.is_empty() {
+                let v = $crate::objects::str::intern($s);
+                n.set(v);
+                v
+            } else {
+                v
+            }
+        })
+    }};
+}
+
 /// The unique str object for `name`.
 pub fn intern(name: &str) -> Value {
     intern_bytes(name.as_bytes())

@@ -175,8 +175,10 @@ struct CacheEntry {
     result: Value,
 }
 
+const EMPTY_ENTRY: CacheEntry = CacheEntry { ty: Value::EMPTY, name: Value::EMPTY, epoch: 0, result: Value::EMPTY };
+
 thread_local! {
-    static CACHE: std::cell::UnsafeCell<Vec<CacheEntry>> = const { std::cell::UnsafeCell::new(Vec::new()) };
+    static CACHE: std::cell::UnsafeCell<[CacheEntry; CACHE_SIZE]> = const { std::cell::UnsafeCell::new([EMPTY_ENTRY; CACHE_SIZE]) };
 }
 
 /// The cache is a GC root: entries keep their type and name alive, so a
@@ -198,11 +200,7 @@ pub fn lookup(t: Value, name: Value) -> Option<Value> {
     let slot = ((t.0 >> 4) ^ (name.0 >> 3).wrapping_mul(0x9E37_79B9)) as usize % CACHE_SIZE;
     let hit = CACHE.with(|c| {
         // SAFETY: thread-local; no reference escapes this closure.
-        let c = unsafe { &mut *c.get() };
-        if c.is_empty() {
-            c.resize(CACHE_SIZE, CacheEntry { ty: Value::EMPTY, name: Value::EMPTY, epoch: 0, result: Value::EMPTY });
-        }
-        let e = c[slot];
+        let e = unsafe { (*c.get())[slot] };
         (e.ty == t && e.name == name && e.epoch == epoch).then_some(e.result)
     });
     if let Some(r) = hit {

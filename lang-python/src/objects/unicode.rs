@@ -1,7 +1,7 @@
 //! `unicode`: UCS4 text. Code points are stored as `u32` rather than Rust
 //! `char` because Python 2 unicode strings may hold lone surrogates.
 
-use crate::runtime::{errors::unicode_error, types, PyResult};
+use crate::runtime::{types, PyResult};
 use std::cell::Cell;
 use vmcore::gc::{alloc, Gc, Trace, Tracer};
 use vmcore::Value;
@@ -71,16 +71,8 @@ pub fn unicode_repr(v: Value) -> Vec<u8> {
 /// Encodes as ASCII, failing as CPython's implicit conversion does.
 pub fn encode_ascii(v: Value) -> PyResult<Vec<u8>> {
     let c = as_unicode(v).unwrap_or(&[]);
-    let mut out = Vec::with_capacity(c.len());
-    for (i, &ch) in c.iter().enumerate() {
-        if ch >= 0x80 {
-            return Err(unicode_error(format!(
-                "'ascii' codec can't encode character u'\\x{ch:02x}' in position {i}: ordinal not in range(128)"
-            )));
-        }
-        out.push(ch as u8);
-    }
-    Ok(out)
+    // The codec raises UnicodeEncodeError with CPython's exact message.
+    crate::objects::unicode_methods::encode(c, "ascii", "strict")
 }
 
 /// Bytes written by `print` and `file.write` for a unicode object: ASCII,

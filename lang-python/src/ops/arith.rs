@@ -91,6 +91,16 @@ pub fn binop(op: BinOp, a: Value, b: Value) -> PyResult {
 
 #[cold]
 fn unsupported(op: BinOp, a: Value, b: Value) -> crate::runtime::PyErr {
+    // A sequence times a non-integer: CPython's sq_repeat message.
+    if op == BinOp::Mul {
+        let seqs = [crate::runtime::types::str(), crate::runtime::types::unicode(), crate::runtime::types::list(), crate::runtime::types::tuple()];
+        if seqs.contains(&type_of(a)) {
+            return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)));
+        }
+        if seqs.contains(&type_of(b)) {
+            return type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)));
+        }
+    }
     type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),

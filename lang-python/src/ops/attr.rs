@@ -50,7 +50,7 @@ fn is_data_descriptor(d: Value) -> bool {
         return false;
     }
     let t = type_of(d);
-    as_type(t).is_some_and(|tt| tt.has_flag(crate::objects::typeobj::HEAPTYPE)) && lookup(t, pystr::intern("__set__")).is_some()
+    as_type(t).is_some_and(|tt| tt.has_flag(crate::objects::typeobj::HEAPTYPE)) && lookup(t, crate::iname!("__set__")).is_some()
 }
 
 /// Binds a class attribute found for an instance access (`obj` EMPTY:
@@ -81,7 +81,7 @@ pub fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
         }
     }
     if descr.is_ptr() && as_type(type_of(descr)).is_some_and(|t| t.has_flag(crate::objects::typeobj::HEAPTYPE)) {
-        if let Some(get) = lookup(type_of(descr), pystr::intern("__get__")) {
+        if let Some(get) = lookup(type_of(descr), crate::iname!("__get__")) {
             return call(get, &[descr, obj, cls], &[]);
         }
     }
@@ -104,7 +104,7 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
     }
     let t = type_of(obj);
     // A user-defined __getattribute__ takes over completely.
-    if let Some(ga) = lookup(t, pystr::intern("__getattribute__")) {
+    if let Some(ga) = lookup(t, crate::iname!("__getattribute__")) {
         if as_function(ga).is_some() {
             return match call(ga, &[obj, name], &[]) {
                 Ok(v) => Ok(Some(v)),
@@ -169,7 +169,7 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
 }
 
 fn getattr_hook(obj: Value, t: Value, name: Value, err: Option<crate::runtime::PyErr>) -> PyResult<Option<Value>> {
-    if let Some(h) = lookup(t, pystr::intern("__getattr__")) {
+    if let Some(h) = lookup(t, crate::iname!("__getattr__")) {
         return match call(h, &[obj, name], &[]) {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.matches(types::attribute_error()) => Err(e),
@@ -198,7 +198,7 @@ fn classic_getattr(i: vmcore::Gc<classobj::InstanceObj>, name: Value) -> PyResul
         if let Some(v) = classobj::class_lookup(c, name) {
             return bind(v, obj, c.as_value()).map(Some);
         }
-        if let Some(h) = classobj::class_lookup(c, pystr::intern("__getattr__")) {
+        if let Some(h) = classobj::class_lookup(c, crate::iname!("__getattr__")) {
             return call(h, &[obj, name], &[]).map(Some);
         }
     }
@@ -235,7 +235,7 @@ fn bind_class_level(v: Value, cls: Value) -> PyResult {
 pub fn setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
     if let Some(i) = classobj::as_classic_instance(obj) {
         if let Some(c) = classobj::as_class(i.class.get()) {
-            if let Some(h) = classobj::class_lookup(c, pystr::intern("__setattr__")) {
+            if let Some(h) = classobj::class_lookup(c, crate::iname!("__setattr__")) {
                 call(h, &[obj, name, v], &[])?;
                 return Ok(());
             }
@@ -246,7 +246,7 @@ pub fn setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
         return c.dict.set(name, v);
     }
     let t = type_of(obj);
-    if let Some(h) = lookup(t, pystr::intern("__setattr__")) {
+    if let Some(h) = lookup(t, crate::iname!("__setattr__")) {
         if as_function(h).is_some() {
             call(h, &[obj, name, v], &[])?;
             return Ok(());
@@ -269,7 +269,7 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
                 return Ok(());
             }
         } else if is_data_descriptor(d) {
-            let set = lookup(type_of(d), pystr::intern("__set__")).expect("data descriptor has __set__");
+            let set = lookup(type_of(d), crate::iname!("__set__")).expect("data descriptor has __set__");
             call(set, &[d, obj, v], &[])?;
             return Ok(());
         }
@@ -323,7 +323,7 @@ pub fn delattr(obj: Value, name: Value) -> PyResult<()> {
         };
     }
     let t = type_of(obj);
-    if let Some(h) = lookup(t, pystr::intern("__delattr__")) {
+    if let Some(h) = lookup(t, crate::iname!("__delattr__")) {
         if as_function(h).is_some() {
             call(h, &[obj, name], &[])?;
             return Ok(());

@@ -24,7 +24,11 @@ pub fn call(f: Value, args: &[Value], kw: KwArgs) -> PyResult {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(b.self_);
         full.extend_from_slice(args);
-        return (b.f)(&full, kw);
+        let r = (b.f)(&full, kw);
+        // `full` is not scanned by the GC: keep the bound object (and so
+        // `self_`) visible on the stack until the call returns.
+        std::hint::black_box(f);
+        return r;
     }
     if let Some(m) = as_method(f) {
         if m.self_.is_empty() {
@@ -46,7 +50,9 @@ pub fn call(f: Value, args: &[Value], kw: KwArgs) -> PyResult {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(m.self_);
         full.extend_from_slice(args);
-        return call(m.func, &full, kw);
+        let r = call(m.func, &full, kw);
+        std::hint::black_box(f);
+        return r;
     }
     if let Some(t) = as_type(f) {
         return type_call(t, args, kw);
@@ -91,7 +97,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
     if tv == types::type_() && args.len() == 1 && kw.is_empty() {
         return Ok(type_of(args[0]));
     }
-    let new = lookup(tv, pystr::intern("__new__")).ok_or_else(|| type_error(format!("cannot create '{}' instances", t.name())))?;
+    let new = lookup(tv, crate::iname!("__new__")).ok_or_else(|| type_error(format!("cannot create '{}' instances", t.name())))?;
     let new = match crate::objects::function::as_wrapper(new) {
         Some(w) if w.cls == types::staticmethod() => w.f.get(),
         _ => new,
@@ -104,7 +110,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
     if !is_subtype(super::class_of(obj), tv) {
         return Ok(obj);
     }
-    if let Some(init) = lookup(type_of(obj), pystr::intern("__init__")) {
+    if let Some(init) = lookup(type_of(obj), crate::iname!("__init__")) {
         let is_object_init = as_builtin(init).is_some_and(|b| b.owner == types::object());
         if !is_object_init {
             let mut iargs = Vec::with_capacity(args.len() + 1);
@@ -123,7 +129,7 @@ fn type_call(t: vmcore::Gc<crate::objects::typeobj::TypeObj>, args: &[Value], kw
 fn classic_call(c: vmcore::Gc<classobj::ClassObj>, args: &[Value], kw: KwArgs) -> PyResult {
     let inst = classobj::new_classic_instance(c.as_value());
     let obj = inst.as_value();
-    match classobj::class_lookup(c, pystr::intern("__init__")) {
+    match classobj::class_lookup(c, crate::iname!("__init__")) {
         Some(init) => {
             let mut iargs = Vec::with_capacity(args.len() + 1);
             iargs.push(obj);

@@ -125,6 +125,7 @@ pub fn compare(op: CmpOp, a: Value, b: Value) -> PyResult {
 }
 
 fn sequence_compare(op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let _guard = crate::interp::state::enter_recursive(" in cmp")?;
     let (ta, tb) = (type_of(a), type_of(b));
     let pair = if ta == crate::runtime::types::tuple() && tb == ta {
         (tuple::as_tuple(a).map(|s| s.to_vec()), tuple::as_tuple(b).map(|s| s.to_vec()))

@@ -259,6 +259,12 @@ pub fn contains(a: Value, x: Value) -> PyResult<bool> {
     if t == types::str() {
         let hay = pystr::as_bytes(a).expect("str");
         let Some(needle) = pystr::as_bytes(x) else {
+            // `u'b' in 'abc'`: str.__contains__ redoes the test as unicode.
+            if type_of(x) == types::unicode() {
+                if let Some(m) = super::lookup_special(a, "__contains__") {
+                    return super::truthy(super::call(m, &[x], &[])?);
+                }
+            }
             return Err(type_error(format!("'in <string>' requires string as left operand, not {}", type_name(x))));
         };
         return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));

@@ -73,6 +73,10 @@ fn hash_slow(v: Value) -> PyResult<i64> {
 }
 
 pub fn tuple_hash(items: &[Value]) -> PyResult<i64> {
+    // CPython does not limit hashing depth; we only refuse to overflow the native stack.
+    if crate::interp::state::stack_low() {
+        return Err(crate::runtime::errors::runtime_error("maximum recursion depth exceeded"));
+    }
     let mut x: i64 = 0x345678;
     let mut mult: i64 = 1_000_003;
     let mut len = items.len() as i64;

@@ -144,6 +144,7 @@ pub fn default_repr(v: Value) -> String {
 
 fn container_repr(v: Value) -> PyResult<Vec<u8>> {
     let t = type_of(v);
+    let _guard = crate::interp::state::enter_recursive(" while getting the repr of an object")?;
     let busy = IN_REPR.with(|r| r.borrow().contains(&v));
     if busy {
         return Ok(if t == types::list() { b"[...]".to_vec() } else if t == types::dict() { b"{...}".to_vec() } else { b"(...)".to_vec() });

@@ -29,8 +29,10 @@ macro_rules! registry {
 
 registry! {
     object = "object", type_ = "type", int = "int", long = "long", float = "float",
-    complex = "complex", bool_ = "bool", str = "str", unicode = "unicode",
-    basestring = "basestring", list = "list", tuple = "tuple", dict = "dict", set = "set",
+    // basestring precedes str and unicode: bootstrap creates types in this
+    // order and a base must exist before its subclasses.
+    complex = "complex", bool_ = "bool", basestring = "basestring", str = "str", unicode = "unicode",
+    list = "list", tuple = "tuple", dict = "dict", set = "set",
     frozenset = "frozenset", none_type = "NoneType", not_implemented_type = "NotImplementedType",
     ellipsis_type = "ellipsis", function = "function", builtin_function = "builtin_function_or_method",
     method = "instancemethod", classobj = "classobj", instance = "instance", module = "module",
