@@ -396,6 +396,16 @@ fn b_filter(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(list::new_list(out.into_vec()))
 }
 
+/// `format(value[, spec])`: the str helper's formatter does the work.
+fn b_format(a: &[Value], kw: KwArgs) -> PyResult {
+    args::arity("format", a, kw, 1, 2)?;
+    let spec = a.get(1).copied().unwrap_or_else(|| pystr::new_str(b""));
+    if pystr::as_bytes(spec).is_none() && type_of(spec) != types::unicode() {
+        return Err(type_error(format!("format expects arg 2 to be string or unicode, not {}", type_name(spec))));
+    }
+    crate::objects::format::format_builtin(a[0], spec)
+}
+
 fn b_hash(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(new_int(ops::hash(one("hash", a, kw)?)?))
 }
@@ -715,6 +725,7 @@ pub fn install(m: Gc<ModuleObj>) {
         ("dir", b_dir),
         ("divmod", b_divmod),
         ("filter", b_filter),
+        ("format", b_format),
         ("getattr", b_getattr),
         ("hasattr", b_hasattr),
         ("hash", b_hash),

@@ -131,6 +131,12 @@ fn text_builtins() {
     assert_eq!(e("ord", &[i(1)]), "TypeError: ord() expected string of length 1, but int found");
     assert_eq!(rb("repr", &[s("a'b")]), "'\"a\\'b\"'");
     assert_eq!(rb("intern", &[s("abc")]), "'abc'");
+    assert_eq!(rb("format", &[f(1.5)]), "'1.5'");
+    assert_eq!(rb("format", &[i(3), s("05d")]), "'00003'");
+    assert_eq!(rb("format", &[lit("[1]")]), "'[1]'");
+    assert_eq!(e("format", &[lit("[1]"), s("x")]), "ValueError: Unknown format code 'x' for object of type 'str'");
+    assert_eq!(e("format", &[i(1), i(2)]), "TypeError: format expects arg 2 to be string or unicode, not int");
+    assert_eq!(e("format", &[]), "TypeError: format() takes at least 1 argument (0 given)");
     assert_eq!(e("intern", &[crate::objects::unicode::new_unicode(vec![97])]), "TypeError: intern() argument 1 must be string, not unicode");
 }
 
