@@ -958,3 +958,117 @@ TypeError: int.__new__(MyList): MyList is not a subtype of int
 "####;
     assert_eq!(run_py(src), want);
 }
+
+#[test]
+fn program_dict_keyword_orders() {
+    let _g = setup();
+    let src = r####"d = {'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5, 'kiwi': 6, 'grape': 7}
+print dict(**d)
+print dict(one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8)
+print dict(d, **{'zz': 1, 'aa': 2})
+def f(**kw):
+    return kw
+print f(one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8)
+print f(**d)
+e = {}
+e.update(one=1, two=2, three=3, four=4, five=5, six=6)
+print e
+print set('the quick brown fox'), frozenset(range(20, 0, -3))
+print sorted(d, key=d.get), sorted(d.items(), key=lambda kv: kv[1], reverse=True)[:3]
+print list(d), [k for k in d.iterkeys()], d.viewvalues()
+"####;
+    let want = r####"{'kiwi': 6, 'grape': 7, 'apple': 2, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}
+{'seven': 7, 'six': 6, 'three': 3, 'two': 2, 'four': 4, 'five': 5, 'eight': 8, 'one': 1}
+{'kiwi': 6, 'aa': 2, 'grape': 7, 'apple': 2, 'zz': 1, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}
+{'seven': 7, 'six': 6, 'three': 3, 'two': 2, 'four': 4, 'five': 5, 'eight': 8, 'one': 1}
+{'kiwi': 6, 'grape': 7, 'apple': 2, 'cherry': 3, 'fig': 5, 'date': 4, 'banana': 1}
+{'four': 4, 'five': 5, 'two': 2, 'six': 6, 'three': 3, 'one': 1}
+set([' ', 'c', 'b', 'e', 'f', 'i', 'h', 'k', 'o', 'n', 'q', 'r', 'u', 't', 'w', 'x']) frozenset([2, 5, 8, 11, 14, 17, 20])
+['banana', 'apple', 'cherry', 'date', 'fig', 'kiwi', 'grape'] [('grape', 7), ('kiwi', 6), ('fig', 5)]
+['kiwi', 'grape', 'apple', 'cherry', 'fig', 'date', 'banana'] ['kiwi', 'grape', 'apple', 'cherry', 'fig', 'date', 'banana'] dict_values([6, 7, 2, 3, 5, 4, 1])
+"####;
+    assert_eq!(run_py(src), want);
+}
+
+#[test]
+fn program_mixed_edge_cases() {
+    let _g = setup();
+    let src = r####"l = range(10)
+print l.index(5, -6), l.index(5, -6, -2)
+del l[-1]; del l[0]; print l
+l[::-1] = range(8); print l
+l[1:1] = [99, 98]; print l
+l[-3:] = []; print l
+print tuple(x * 2 for x in range(4)), list({'a': 1, 'b': 2}), list('hello')[::2]
+groups = {}
+for w in ['apple', 'avocado', 'banana', 'blueberry', 'cherry']:
+    groups.setdefault(w[0], []).append(w)
+print groups, sorted(groups.items())
+m = [[1, 2, 3], [4, 5, 6]]
+print zip(*m), map(list, zip(*m)), [sum(r) for r in m], sum(m, [])
+print max(['pear', 'apple', 'fig']), min(['pear', 'apple', 'fig'], key=len), max('hello')
+print sorted([3, 1, 2, 1, 3], reverse=True), sorted([(1, 'b'), (1, 'a'), (0, 'z')], key=lambda t: t[0], reverse=True)
+print list(enumerate({'x': 1})), list(reversed('abc')), any(x > 3 for x in range(5)), all(x < 3 for x in range(5))
+print range(10, -10, -4), range(-5), range(0), list(xrange(-3, 3)), xrange(0, -5, -1)
+print [round(x / 10.0, 1) for x in range(-15, 16, 5)], int(round(2.5)), round(-0.0), round(1e-320, 320)
+print divmod(-7.5, -2), divmod(7.5, -2), -7.5 % 2, 7 % -2.5, divmod(2 ** 70, 7), divmod(-2 ** 70, 7)
+print float('1e309'), float('-1e309'), int(1e19), int(-1e19), long(1e30)
+print [0.1, 1.0 / 3, 2.5e-10, 1e100], repr(0.1 + 0.2), 1e16, 123456789012345678.0
+print hash(1.0) == hash(1), hash(2 ** 64) == hash(float(2 ** 64)), hash(-1.0), hash(0.5), hash(1e300)
+print hex(2 ** 70), oct(-2 ** 70), bin(2 ** 70), abs(-0.0), -0.0, 0.0 == -0.0
+print cmp(None, 0), cmp(0, None), cmp([], ()), cmp('a', u'a'), cmp(1, 1.0)
+print isinstance(u'', basestring), isinstance('', basestring), callable(object()), getattr(1, u'real')
+print sum([1, 2L]), sum([1.5, 2]), sum([], 10), type(sum([1, 2L])).__name__
+print int('  0x10  ', 16), int('-  10'), long(' 10L '), int(u'  42'), float(u'1.5')
+print (1L << 100) >> 99, (2 ** 64) & (2 ** 64 - 1), -(2 ** 64) | 1, ~(2 ** 64), (7).__rlshift__(1), 5 ^ True
+print 10 ** -1, 0 ** 0, 0.0 ** 0, (-2) ** 2, (-2) ** 0.5 if False else 0, 2 ** 63, -2 ** 63, (-2) ** 63
+print 1 / 2, -1 / 2, 1 // -2, 1.0 // 3, -1 % 3, 5.0 % -3, 3 % 5.0
+s = set([1, 2, 3])
+print [x for x in s if x not in set([2])], s.copy() == s, s.copy() is s, frozenset(s).copy() is frozenset(s)
+fz = frozenset([1])
+print fz.copy() is fz, set(fz) is fz, frozenset(fz) is fz, frozenset() is frozenset()
+print {frozenset([1, 2]): 'a'}[frozenset([2, 1])], hash(frozenset([1, 2])) == hash(frozenset([2, 1]))
+print len(set(range(1000)) - set(range(0, 1000, 2))), sorted(set('abc') ^ set('bcd')), set([1, 2]).union(), set([1]).intersection()
+d = dict.fromkeys(range(10), 0)
+for k in range(0, 10, 2):
+    del d[k]
+d[100] = 1; d[3] = 5
+print d, d.items()[:3], len(d), 100 in d
+print dict(a=1) == dict([('a', 1)]), {1: [1]} == {1: [1]}, {1: 2} > {1: 1}, {} == {}
+print sorted({1: 'b', 2: 'a'}.items(), key=lambda kv: kv[1])
+"####;
+    let want = r####"5 5
+[1, 2, 3, 4, 5, 6, 7, 8]
+[7, 6, 5, 4, 3, 2, 1, 0]
+[7, 99, 98, 6, 5, 4, 3, 2, 1, 0]
+[7, 99, 98, 6, 5, 4, 3]
+(0, 2, 4, 6) ['a', 'b'] ['h', 'l', 'o']
+{'a': ['apple', 'avocado'], 'c': ['cherry'], 'b': ['banana', 'blueberry']} [('a', ['apple', 'avocado']), ('b', ['banana', 'blueberry']), ('c', ['cherry'])]
+[(1, 4), (2, 5), (3, 6)] [[1, 4], [2, 5], [3, 6]] [6, 15] [1, 2, 3, 4, 5, 6]
+pear fig o
+[3, 3, 2, 1, 1] [(1, 'b'), (1, 'a'), (0, 'z')]
+[(0, 'x')] ['c', 'b', 'a'] True False
+[10, 6, 2, -2, -6] [] [] [-3, -2, -1, 0, 1, 2] xrange(0, -5, -1)
+[-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5] 3 -0.0 9.99988867183e-321
+(3.0, -1.5) (-4.0, -0.5) 0.5 -0.5 (168655945816773043346L, 2L) (-168655945816773043347L, 5L)
+inf -inf 10000000000000000000 -10000000000000000000 1000000000000000019884624838656
+[0.1, 0.3333333333333333, 2.5e-10, 1e+100] 0.30000000000000004 1e+16 1.23456789012e+17
+True True -2 1073741824 8474648701417850880
+0x400000000000000000L -0200000000000000000000000L 0b10000000000000000000000000000000000000000000000000000000000000000000000 0.0 -0.0 True
+-1 1 -1 0 0
+True True False 1
+3 3.5 10 long
+16 -10 10 42 1.5
+2 0 -18446744073709551615 -18446744073709551617 128 4
+0.1 1 1.0 4 0 9223372036854775808 -9223372036854775808 -9223372036854775808
+0 -1 -1 0.0 2 -1.0 3.0
+[1, 3] True False False
+True False True True
+a True
+500 ['a', 'd'] set([1, 2]) set([1])
+{1: 0, 3: 5, 100: 1, 5: 0, 7: 0, 9: 0} [(1, 0), (3, 5), (100, 1)] 6 True
+True True True True
+[(2, 'a'), (1, 'b')]
+"####;
+    assert_eq!(run_py(src), want);
+}
