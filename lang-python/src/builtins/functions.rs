@@ -277,6 +277,9 @@ fn b_hasattr(a: &[Value], kw: KwArgs) -> PyResult {
 fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
     unpack("dir", a, kw, 0, 1)?;
     let mut names: Vec<Vec<u8>> = Vec::new();
+    let special = crate::objects::dict::new_dict();
+    special.set_str("__class__", Value::NONE);
+    special.set_str("__doc__", Value::NONE);
     let mut add_dict = |d: Value| {
         if let Some(dd) = crate::objects::dict_methods::dict_of(d) {
             for (k, _) in dd.items() {
@@ -298,6 +301,8 @@ fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
             if crate::objects::module::as_module(o).is_some() {
                 add_dict(ops::getattr(o, pystr::intern("__dict__"))?);
             } else {
+                // Attributes every object answers without a dict entry here.
+                add_dict(special.as_value());
                 let classes = if as_type(o).is_some() || classobj::as_class(o).is_some() {
                     typeobj::mro_of(o)
                 } else {

@@ -1072,3 +1072,111 @@ True True True True
 "####;
     assert_eq!(run_py(src), want);
 }
+
+#[test]
+fn program_attribute_and_type_builtins() {
+    let _g = setup();
+    let src = r####"def tryit(f, *a, **k):
+    try:
+        print repr(f(*a, **k))
+    except Exception as e:
+        print type(e).__name__ + ':', e
+def kw(**k):
+    return sorted(k.items())
+print apply(kw, (), {'a': 1, 'b': 2}), apply(max, [1, 5, 2])
+print coerce(1, 2L), coerce(1.5, 2), coerce(2L, 1.5), coerce(1, True)
+a = 'hello world'
+print intern(a) is intern('hello' + ' world')
+import sys
+print 'path' in dir(sys), dir([])[:3]
+print 'a' in globals()
+class Q(object):
+    def __getattr__(self, name):
+        raise ValueError('no ' + name)
+print hasattr(Q(), 'x')
+tryit(getattr, Q(), 'x')
+tryit(getattr, Q(), 'x', 1)
+class R(object):
+    def __getattr__(self, name):
+        raise KeyboardInterrupt
+try:
+    hasattr(R(), 'x')
+except KeyboardInterrupt:
+    print 'KeyboardInterrupt propagated'
+class Meta(type):
+    def __instancecheck__(cls, inst):
+        return inst == 42
+class W(object):
+    __metaclass__ = Meta
+print isinstance(42, W), isinstance(41, W)
+class OldA:
+    pass
+class OldB(OldA):
+    pass
+print isinstance(OldB(), OldA), issubclass(OldB, OldA), isinstance(OldA(), OldB), isinstance(OldB(), (int, OldA))
+tryit(issubclass, OldB, 1)
+print sorted([OldB(), OldB()]) is not None
+print next(iter({1: 2}.iteritems())), next(reversed([1, 2])), next(enumerate('x')), next(iter(xrange(3)))
+it = iter(lambda: 1, 1)
+print list(it)
+class Cnt(object):
+    def __init__(self):
+        self.n = 0
+    def __call__(self):
+        self.n += 1
+        if self.n > 5:
+            raise StopIteration
+        return self.n
+print list(iter(Cnt(), 99))
+print min(3, 1, 2, key=lambda x: -x), max([], default=1) if False else 0
+tryit(max, 1, 2, foo=3)
+tryit(min, [1], key=1)
+tryit(sorted, [1, 'a', 2.5, None, (1,), [1], {}])
+print sorted([1, 'a', 2.5, None, (1,), [1], {}])
+print sorted([[2], (1,), 'b', u'a', 3L, 1.5, False])
+print [str(x) for x in (1, 1L, 1.5, None, True, 'x', (1,))]
+print abs(-2 ** 63), abs(2 ** 63), -abs(-5), abs(-5L) == 5
+print pow(3, 4, 5), pow(3L, 4, 5), pow(-3, 3), pow(2.5, 2), pow(4, 0.5), pow(-1, 0.5) if False else 0
+tryit(pow, -1, 0.5)
+tryit(pow, 0.0, -1)
+tryit(pow, 10.0, 400)
+tryit(lambda: 10 ** 400 * 1.0)
+tryit(lambda: 2.0 ** 2000)
+tryit(lambda: 1e308 * 10)
+print round(1e15 + 0.5), round(2 ** 52 + 0.5), round(-1e-300, 3), round(123.45, -5), round(5e-324, 1074)
+"####;
+    let want = r####"[('a', 1), ('b', 2)] 5
+(1L, 2L) (1.5, 2.0) (2.0, 1.5) (1, True)
+True
+True ['__add__', '__class__', '__contains__']
+True
+False
+ValueError: no x
+ValueError: no x
+KeyboardInterrupt propagated
+True False
+True True False True
+TypeError: issubclass() arg 2 must be a class or tuple of classes
+True
+(1, 2) 2 (0, 'x') 0
+[]
+[1, 2, 3, 4, 5]
+3 0
+TypeError: max() got an unexpected keyword argument
+TypeError: 'int' object is not callable
+[None, 1, 2.5, {}, [1], 'a', (1,)]
+[None, 1, 2.5, {}, [1], 'a', (1,)]
+[False, 1.5, 3L, [2], u'a', 'b', (1,)]
+['1', '1', '1.5', 'None', 'True', 'x', '(1,)']
+9223372036854775808 9223372036854775808 -5 True
+1 1 -27 6.25 2.0 0
+ValueError: negative number cannot be raised to a fractional power
+ZeroDivisionError: 0.0 cannot be raised to a negative power
+OverflowError: (34, 'Numerical result out of range')
+OverflowError: long int too large to convert to float
+OverflowError: (34, 'Numerical result out of range')
+inf
+1e+15 4.50359962737e+15 -0.0 0.0 4.94065645841e-324
+"####;
+    assert_eq!(run_py(src), want);
+}
