@@ -741,3 +741,51 @@ fn complex_numbers() {
     assert!(!ops::truthy(c(0.0, 0.0)).unwrap());
     assert_eq!(err(m(c(0.0, 1.0), "__pow__", &[i(2), i(3)])), "ValueError: complex modulo");
 }
+
+#[test]
+fn sort_matches_a_stable_sort_on_many_shapes() {
+    let _g = setup();
+    // Pairs (key, original position); sorting by key must keep positions ascending within a key.
+    let mut seed: u64 = 12345;
+    let mut rnd = |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let key0 = super::function::new_builtin("key0", |a, _| ops::getitem(a[0], int::new_int(0)));
+    for shape in 0..6 {
+        for &n in &[0usize, 1, 2, 15, 16, 17, 33, 100, 257] {
+            let keys: Vec<i64> = (0..n)
+                .map(|k| match shape {
+                    0 => rnd(10) as i64,
+                    1 => k as i64,
+                    2 => (n - k) as i64,
+                    3 => (k / 3) as i64,
+                    4 => ((n - k) / 4) as i64,
+                    _ => if k % 2 == 0 { k as i64 } else { rnd(1000) as i64 },
+                })
+                .collect();
+            for reverse in [false, true] {
+                let items: Vec<Value> = keys.iter().enumerate().map(|(p, &k)| super::tuple::new_tuple(vec![i(k), i(p as i64)])).collect();
+                let l = super::list::new_list(items);
+                mk(l, "sort", &[], &[("key", key0), ("reverse", Value::from_bool(reverse))]).unwrap();
+                let mut want: Vec<(i64, i64)> = keys.iter().enumerate().map(|(p, &k)| (k, p as i64)).collect();
+                if reverse {
+                    // Reverse sorting is stable too: equal keys keep their order.
+                    want.sort_by(|x, y| y.0.cmp(&x.0));
+                } else {
+                    want.sort_by(|x, y| x.0.cmp(&y.0));
+                }
+                let got: Vec<(i64, i64)> = super::list::as_list(l)
+                    .unwrap()
+                    .v()
+                    .iter()
+                    .map(|&t| {
+                        let t = super::tuple::as_tuple(t).unwrap();
+                        (t[0].as_int(), t[1].as_int())
+                    })
+                    .collect();
+                assert_eq!(got, want, "shape {shape}, n {n}, reverse {reverse}");
+            }
+        }
+    }
+}

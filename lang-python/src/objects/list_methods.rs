@@ -311,6 +311,21 @@ fn sort_items(items: &mut RootedVec, cmpf: Option<Value>, key: Option<Value>, re
 /// (Rust's own sort may panic when a Python comparison is inconsistent.)
 fn merge_sort(n: usize, lt: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
     let mut a: Vec<usize> = (0..n).collect();
+    // Like timsort, take a whole-list ascending (or strictly descending) run
+    // in n-1 comparisons: sorting sorted data stays linear.
+    if n > 1 {
+        let descending = lt(1, 0)?;
+        let mut i = 1;
+        while i + 1 < n && lt(i + 1, i)? == descending {
+            i += 1;
+        }
+        if i + 1 == n {
+            if descending {
+                a.reverse();
+            }
+            return Ok(a);
+        }
+    }
     // Binary insertion sort on short runs, then bottom-up merging.
     const RUN: usize = 16;
     let mut start = 0;
@@ -335,6 +350,12 @@ fn merge_sort(n: usize, lt: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult
         while lo < n {
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
+            // Already in order across the seam: nothing to merge.
+            if mid >= hi || !lt(a[mid], a[mid - 1])? {
+                buf[lo..hi].copy_from_slice(&a[lo..hi]);
+                lo = hi;
+                continue;
+            }
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 // Take from the right only when strictly smaller: stability.
