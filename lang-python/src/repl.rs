@@ -43,16 +43,13 @@ pub fn run(main: Gc<ModuleObj>) -> i32 {
         buf.push_str(&line);
         buf.push('\n');
         // A compound statement continues until a blank line.
-        let incomplete = match crate::syntax::parse_interactive(buf.as_bytes(), "<stdin>", 0) {
-            Err(e) if e.incomplete => true,
-            Ok(_) => !line.trim().is_empty() && buf.lines().count() > 1,
-            Err(_) => false,
-        };
+        let flags = crate::syntax::PYCF_DONT_IMPLY_DEDENT | crate::syntax::PYCF_STRING_INPUT;
+        let incomplete = matches!(crate::syntax::parse_interactive(buf.as_bytes(), "<stdin>", flags), Err(e) if e.incomplete);
         if incomplete {
             continue;
         }
         let src = std::mem::take(&mut buf);
-        let r = interp::compile_source(src.as_bytes(), "<stdin>", Mode::Single, 0).and_then(|code| interp::run_code(code, main.dict, main.dict.as_value()));
+        let r = interp::compile_source(src.as_bytes(), "<stdin>", Mode::Single, crate::syntax::PYCF_STRING_INPUT).and_then(|code| interp::run_code(code, main.dict, main.dict.as_value()));
         crate::modules::sys::flush_std_streams();
         if let Err(e) = r {
             if e.matches(crate::runtime::types::system_exit()) {

@@ -84,7 +84,7 @@ fn run_main(opts: &PythonOptions) -> i32 {
     let result = if let Some(cmd) = &opts.command {
         set_argv("-c", &opts.args);
         set_path("");
-        interp::compile_source(cmd.as_bytes(), "<string>", Mode::Exec, 0).and_then(|code| {
+        interp::compile_source(cmd.as_bytes(), "<string>", Mode::Exec, crate::syntax::PYCF_STRING_INPUT).and_then(|code| {
             if opts.disasm {
                 eprint!("{}", code.disassemble());
             }
@@ -112,6 +112,19 @@ fn run_main(opts: &PythonOptions) -> i32 {
         set_argv(m, &opts.args);
         set_path("");
         run_module_as_main(m, main)
+    } else if !vmcore::host::host().isatty(0) && !opts.inspect {
+        // Like CPython: a non-terminal stdin is read and run as a script.
+        set_argv("-", &opts.args);
+        set_path("");
+        let mut src = Vec::new();
+        let mut buf = [0u8; 65536];
+        loop {
+            match vmcore::host::host().read(0, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => src.extend_from_slice(&buf[..n]),
+            }
+        }
+        interp::compile_source(&src, "<stdin>", Mode::Exec, 0).and_then(|code| interp::run_code(code, main.dict, main.dict.as_value()))
     } else {
         set_argv("", &opts.args);
         set_path("");

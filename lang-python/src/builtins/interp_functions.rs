@@ -83,7 +83,7 @@ fn code_and_env(args: &[Value], mode: Mode, what: &str) -> PyResult<(Gc<CodeObj>
                 b.remove(0);
             }
         }
-        interp::compile_source(&b, "<string>", mode, 0)?
+        interp::compile_source(&b, "<string>", mode, crate::syntax::PYCF_STRING_INPUT)?
     } else {
         return Err(type_error(format!("{what}() arg 1 must be a string or code object")));
     };
@@ -119,7 +119,7 @@ fn compile(args: &[Value], _: KwArgs) -> PyResult {
         Some(b"single") => Mode::Single,
         _ => return Err(crate::runtime::errors::value_error("compile() arg 3 must be 'exec', 'eval' or 'single'")),
     };
-    Ok(interp::compile_source(src, &fname, mode, 0)?.as_value())
+    Ok(interp::compile_source(src, &fname, mode, crate::syntax::PYCF_STRING_INPUT)?.as_value())
 }
 
 fn import(args: &[Value], _: KwArgs) -> PyResult {

@@ -284,6 +284,10 @@ pub fn compile_source(src: &[u8], filename: &str, mode: crate::compiler::Mode, f
         Mode::Single => crate::syntax::parse_interactive(src, filename, flags).map(|m| (m.body, None, m.future_flags)),
     };
     let (body, expr, future) = r.map_err(traceback::syntax_error_to_exception)?;
+    // The compiler's checks on `from __future__` placement and names.
+    if expr.is_none() {
+        crate::syntax::future::check_future(&body, filename, Some(src)).map_err(traceback::syntax_error_to_exception)?;
+    }
     compile(&body, expr.as_ref(), filename, mode, future).map_err(|e| {
         traceback::syntax_error_to_exception(crate::syntax::SyntaxError {
             kind: crate::syntax::ErrorKind::Syntax,
@@ -317,7 +321,7 @@ pub fn exec_stmt(f: Gc<frame::FrameObj>, body: Value, globals: Value, locals: Va
     let code = if let Some(c) = Gc::<CodeObj>::downcast(body) {
         c
     } else if let Some(src) = pystr::as_bytes(body) {
-        compile_source(src, "<string>", crate::compiler::Mode::Exec, 0)?
+        compile_source(src, "<string>", crate::compiler::Mode::Exec, crate::syntax::PYCF_STRING_INPUT)?
     } else {
         return Err(type_error("exec: arg 1 must be a string, file, or code object"));
     };

@@ -41,6 +41,7 @@ pub fn syntax_error_to_exception(e: crate::syntax::SyntaxError) -> PyErr {
         ErrorKind::Tab => types::tab_error(),
         ErrorKind::Value => return PyErr::new(types::value_error(), &e.msg),
         ErrorKind::Type => return PyErr::new(types::type_error(), &e.msg),
+        ErrorKind::Memory => return PyErr::new(types::memory_error(), &e.msg),
     };
     let details = tuple::new_tuple(vec![
         pystr::new_str(e.filename.as_bytes()),

@@ -112,7 +112,8 @@ impl FileObj {
     pub fn readline(&self) -> PyResult<Vec<u8>> {
         self.check_open()?;
         loop {
-            if let Some(i) = self.rbuf.borrow().iter().position(|&c| c == b'\n') {
+            let newline = self.rbuf.borrow().iter().position(|&c| c == b'\n');
+            if let Some(i) = newline {
                 return Ok(self.rbuf.borrow_mut().drain(..=i).collect());
             }
             if !self.fill()? {

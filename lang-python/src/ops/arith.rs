@@ -82,6 +82,11 @@ pub fn binop(op: BinOp, a: Value, b: Value) -> PyResult {
     if r != NOT_IMPLEMENTED {
         return Ok(r);
     }
+    if op == BinOp::Mul {
+        if let Some(e) = sequence_repeat_error(a, b) {
+            return Err(e);
+        }
+    }
     let r = dunder_binop(op, a, b)?;
     if r != NOT_IMPLEMENTED {
         return Ok(r);
@@ -195,9 +200,27 @@ fn is_bool(v: Value) -> bool {
     v == Value::TRUE || v == Value::FALSE
 }
 
+/// `seq * x` with a builtin sequence and a builtin non-integer `x`: CPython's
+/// operator reports "can't multiply sequence" before any method is tried.
+fn sequence_repeat_error(a: Value, b: Value) -> Option<crate::runtime::PyErr> {
+    use crate::runtime::types;
+    let seqs = [types::str(), types::unicode(), types::list(), types::tuple()];
+    let (ta, tb) = (type_of(a), type_of(b));
+    let (seq, other) = if seqs.contains(&ta) { (a, b) } else if seqs.contains(&tb) { (b, a) } else { return None };
+    let _ = seq;
+    let to = type_of(other);
+    let user_type = crate::objects::typeobj::as_type(to).is_none_or(|t| t.has_flag(crate::objects::typeobj::HEAPTYPE));
+    let is_index = crate::objects::int::as_int(other).is_some() || crate::objects::long::as_long(other).is_some();
+    if user_type || is_index || crate::objects::classobj::as_classic_instance(other).is_some() {
+        return None;
+    }
+    Some(unsupported(BinOp::Mul, a, b))
+}
+
 fn is_native_number(v: Value) -> bool {
     v.is_int() || numbers::to_num(v).is_some()
 }
+
 
 /// `-a`, `+a`, `~a`, `not a`.
 pub fn unaryop(op: UnaryOp, a: Value) -> PyResult {

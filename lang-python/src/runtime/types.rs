@@ -2,12 +2,13 @@
 //! `types::list()`, `types::type_error()`. They are created once at start-up
 //! (`objects::bootstrap`) and kept alive by a GC root scanner.
 //!
-//! Why statics and not a context object threaded through every call: builtin
-//! types are process-wide constants, and `type_of` is on the hottest path of
-//! the interpreter; a relaxed atomic load is a plain load.
+//! Why thread-locals and not a context object threaded through every call:
+//! `type_of` is on the hottest path of the interpreter, and a const-initialised
+//! thread-local is a plain load. Thread-local (not process-global) because the
+//! heap is per thread: each interpreter thread has its own type objects.
 
 use super::{ELLIPSIS, NOT_IMPLEMENTED};
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::cell::Cell;
 use vmcore::gc::Tracer;
 use vmcore::Value;
 
@@ -17,10 +18,12 @@ macro_rules! registry {
         #[derive(Copy, Clone)]
         #[repr(usize)]
         pub enum Ty { $($f),* , COUNT }
-        static SLOTS: [AtomicU64; Ty::COUNT as usize] = [const { AtomicU64::new(0) }; Ty::COUNT as usize];
+        thread_local! {
+            static SLOTS: [Cell<u64>; Ty::COUNT as usize] = const { [const { Cell::new(0) }; Ty::COUNT as usize] };
+        }
         $(
             #[inline(always)]
-            pub fn $f() -> Value { Value(SLOTS[Ty::$f as usize].load(Relaxed)) }
+            pub fn $f() -> Value { SLOTS.with(|s| Value(s[Ty::$f as usize].get())) }
         )*
         /// (slot, Python name) of every registered type, in declaration order.
         pub const ALL: &[(Ty, &str)] = &[$((Ty::$f, $name)),*];
@@ -65,18 +68,20 @@ registry! {
 
 /// Installs a type object in its slot (bootstrap only).
 pub fn install(slot: Ty, t: Value) {
-    SLOTS[slot as usize].store(t.0, Relaxed);
+    SLOTS.with(|s| s[slot as usize].set(t.0));
 }
 
 pub fn get(slot: Ty) -> Value {
-    Value(SLOTS[slot as usize].load(Relaxed))
+    SLOTS.with(|s| Value(s[slot as usize].get()))
 }
 
 /// GC root scanner: the registry holds the only references to some types.
 pub fn trace_roots(t: &mut Tracer) {
-    for s in SLOTS.iter() {
-        t.value(Value(s.load(Relaxed)));
-    }
+    SLOTS.with(|s| {
+        for c in s.iter() {
+            t.value(Value(c.get()));
+        }
+    });
 }
 
 /// The Python type of any value.

@@ -8,7 +8,7 @@
 //! earlier AST error.  We therefore record AST errors here and report the
 //! leftmost one only if parsing succeeds.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::ast::*;
 use super::errors::{ErrorKind, SyntaxError};
@@ -23,15 +23,21 @@ pub struct Ctx<'a> {
     pub encoding: Encoding,
     pub unicode_literals: bool,
     pub filename: &'a str,
-    /// Leftmost AST error seen so far, keyed by token index.
+    pub appended_newline: bool,
+    /// First AST error in ast.c's visiting order, keyed by token index.
     pub error: RefCell<Option<(usize, SyntaxError)>>,
+    /// While checking an assignment target: its last token.  ast.c builds
+    /// the whole target (reporting errors inside it) before it checks
+    /// that the target is assignable, so those errors sort after.
+    pub order_key: Cell<Option<usize>>,
 }
 
 /// One item of a call's argument list, before ast.c's ordering checks.
 pub enum ArgItem {
     Pos(Expr, usize),
     Gen(Expr),
-    Kw(Expr, Expr, usize),
+    /// Boxed to keep parser stack slots small.
+    Kw(Box<(Expr, Expr)>, usize),
     Star(Expr),
     DStar(Expr),
 }
@@ -81,16 +87,17 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn error_kind(&self, i: usize, kind: ErrorKind, msg: &str) {
+        let key = self.order_key.get().unwrap_or(i);
         let mut slot = self.error.borrow_mut();
         if let Some((j, _)) = &*slot {
-            if *j <= i {
+            if *j <= key {
                 return;
             }
         }
         let lineno = self.pos(i).0 as usize;
         let text = self.line_text(lineno);
         *slot = Some((
-            i,
+            key,
             SyntaxError {
                 kind,
                 msg: msg.to_string(),
@@ -105,8 +112,12 @@ impl<'a> Ctx<'a> {
 
     fn line_text(&self, lineno: usize) -> Option<String> {
         let line = self.src.split(|&c| c == b'\n').nth(lineno.checked_sub(1)?)?;
-        let mut s = String::from_utf8_lossy(line).into_owned();
-        s.push('\n');
+        // PyErr_ProgramText drops the line's indentation.
+        let mut s = String::from_utf8_lossy(line).trim_start_matches([' ', '\t', '\x0c']).to_string();
+        let is_last = line.as_ptr() as usize + line.len() + 1 >= self.src.as_ptr() as usize + self.src.len();
+        if !(is_last && self.appended_newline) {
+            s.push('\n');
+        }
         Some(s)
     }
 
@@ -146,11 +157,24 @@ impl<'a> Ctx<'a> {
             }
         }
         let s = if parts.iter().any(|p| matches!(p, Str::Unicode(_))) {
+            // Mixing: byte parts are decoded with the default (ASCII) codec.
             let mut v = Vec::new();
             for p in parts {
                 match p {
                     Str::Unicode(u) => v.extend(u),
-                    Str::Bytes(b) => v.extend(b.iter().map(|&c| c as u32)),
+                    Str::Bytes(b) => {
+                        if let Some(pos) = b.iter().position(|&c| c >= 0x80) {
+                            self.error_at(
+                                first,
+                                &format!(
+                                    "(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: \
+                                     ordinal not in range(128)",
+                                    b[pos], pos
+                                ),
+                            );
+                        }
+                        v.extend(b.iter().map(|&c| c as u32))
+                    }
                 }
             }
             Str::Unicode(v)
@@ -215,15 +239,22 @@ impl<'a> Ctx<'a> {
 
     /// Target of `for` in a comprehension or loop: one expression, or a
     /// Store tuple positioned at its first element (as CPython 2.7 does).
-    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), tok: usize) -> Expr {
+    pub fn for_target(&self, (mut elts, single): (Vec<Expr>, bool), tok: usize, end: usize) -> Expr {
         let mut t = if single {
             elts.pop().unwrap()
         } else {
             let (l, c) = (elts[0].lineno, elts[0].col_offset);
             Expr::new(ExprKind::Tuple { elts, ctx: ExprContext::Load }, l, c)
         };
-        self.set_context(&mut t, ExprContext::Store, tok);
+        self.set_target(&mut t, ExprContext::Store, tok, end);
         t
+    }
+
+    /// set_context for a target spanning tokens `start..end`.
+    pub fn set_target(&self, e: &mut Expr, ctx: ExprContext, start: usize, end: usize) {
+        self.order_key.set(Some(end.saturating_sub(1).max(start)));
+        self.set_context(e, ctx, start);
+        self.order_key.set(None);
     }
 
     // ----- assignment targets ------------------------------------------
@@ -306,21 +337,24 @@ impl<'a> Ctx<'a> {
         // targets: every item but the last; value: the last.
         let mut items: Vec<(Expr, bool, usize)> = vec![(first.0, false, first.1)];
         items.extend(rest.into_iter().map(|((e, y), j)| (e, y, j)));
+        // Each target ends just before the '=' preceding the next item.
+        let ends: Vec<usize> = items.iter().skip(1).map(|it| it.2 - 1).collect();
         let (value, _, _) = items.pop().unwrap();
         let mut targets = Vec::with_capacity(items.len());
-        for (mut t, is_yield, j) in items {
+        for ((mut t, is_yield, j), end) in items.into_iter().zip(ends) {
             if is_yield {
                 self.error_at(j, "assignment to yield expression not possible");
             } else {
-                self.set_context(&mut t, ExprContext::Store, j);
+                self.set_target(&mut t, ExprContext::Store, j, end);
             }
             targets.push(t);
         }
         self.s(StmtKind::Assign { targets, value }, i)
     }
 
-    pub fn aug_assign(&self, mut target: Expr, op: Operator, value: Expr, i: usize) -> Stmt {
-        self.set_context(&mut target, ExprContext::Store, i);
+    pub fn aug_assign(&self, mut target: Expr, op: Operator, value: Expr, i: usize, op_i: usize) -> Stmt {
+        self.set_target(&mut target, ExprContext::Store, i, op_i);
+        self.order_key.set(Some(op_i));
         match target.node {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::GeneratorExp { .. } => {
@@ -329,13 +363,14 @@ impl<'a> Ctx<'a> {
             ExprKind::Yield { .. } => self.error_at(i, "augmented assignment to yield expression not possible"),
             _ => self.error_at(i, "illegal expression for augmented assignment"),
         }
+        self.order_key.set(None);
         self.s(StmtKind::AugAssign { target, op, value }, i)
     }
 
-    pub fn delete(&self, (elts, _): (Vec<Expr>, bool), i: usize, tok: usize) -> Stmt {
+    pub fn delete(&self, (elts, _): (Vec<Expr>, bool), i: usize, tok: usize, end: usize) -> Stmt {
         let mut targets = elts;
         for t in targets.iter_mut() {
-            self.set_context(t, ExprContext::Del, tok);
+            self.set_target(t, ExprContext::Del, tok, end);
         }
         self.s(StmtKind::Delete { targets }, i)
     }
@@ -367,7 +402,8 @@ impl<'a> Ctx<'a> {
                     args.push(e);
                 }
                 ArgItem::Gen(e) => args.push(e),
-                ArgItem::Kw(k, v, j) => {
+                ArgItem::Kw(kv, j) => {
+                    let (k, v) = *kv;
                     let name = match k.node {
                         ExprKind::Name { id, .. } => id,
                         ExprKind::Lambda { .. } => {
@@ -411,6 +447,10 @@ impl<'a> Ctx<'a> {
         for (fp, default) in params {
             match default {
                 Some(d) => {
+                    // `def f((x)=1)`: parentheses around a plain name.
+                    if is_parenthesized_name(&fp) {
+                        self.error_at(node, "parenthesized arg with default");
+                    }
                     defaults.push(d);
                     seen_default = true;
                 }
@@ -499,14 +539,27 @@ impl<'a> Ctx<'a> {
                 return call;
             }
             Trailer::Attr(attr) => ExprKind::Attribute { value: Box::new(base), attr, ctx: ExprContext::Load },
-            Trailer::Index(slice) => ExprKind::Subscript { value: Box::new(base), slice: Box::new(slice), ctx: ExprContext::Load },
+            Trailer::Index(slice) => ExprKind::Subscript { value: Box::new(base), slice, ctx: ExprContext::Load },
         };
         Expr::new(node, l, c)
     }
 }
 
+fn is_parenthesized_name(fp: &FpDef) -> bool {
+    let mut fp = fp;
+    let mut parens = false;
+    while let FpDef::List(v, _, false) = fp {
+        if v.len() != 1 {
+            return false;
+        }
+        parens = true;
+        fp = &v[0];
+    }
+    parens && matches!(fp, FpDef::Name(..))
+}
+
 pub enum Trailer {
     Call(Vec<ArgItem>, usize),
     Attr(String),
-    Index(Slice),
+    Index(Box<Slice>),
 }

@@ -19,6 +19,10 @@ pub enum ErrorKind {
     Value,
     /// TypeError: source containing NUL bytes (what compile() raises).
     Type,
+    /// MemoryError: nesting too deep for the parser (CPython: "s_push:
+    /// parser stack overflow").  We also use it for absurdly long operator
+    /// chains, which would make the recursive tree walks overflow.
+    Memory,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,39 +41,47 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
-    /// The two lines CPython's traceback printer shows under the
-    /// `File "...", line N` header: the stripped source line indented by
-    /// four spaces, and a caret under the offending column.
+    /// The two lines CPython's traceback printer (pythonrun.c's
+    /// print_error_text) shows under the `File "...", line N` header: the
+    /// source line indented by four spaces and a caret under the offending
+    /// column.  Without an offset (errors found after parsing) there is no
+    /// caret.
     pub fn format_caret(&self) -> String {
-        let text = match &self.text {
-            Some(t) => t,
-            None => return String::new(),
-        };
-        // CPython's print_error_text: only the last line of a multi-line
-        // text is shown, leading whitespace is dropped and the offset is
-        // adjusted by the same amount.
-        let mut offset = self.offset.map(|o| o as isize).unwrap_or(-1);
+        let Some(text) = &self.text else { return String::new() };
         let mut t: &str = text;
-        loop {
-            match t.find('\n') {
-                Some(nl) if (nl as isize) < offset && nl + 1 < t.len() => {
-                    offset -= (nl + 1) as isize;
-                    t = &t[nl + 1..];
+        let mut offset: isize = self.offset.map(|o| o as isize).unwrap_or(-1);
+        if offset >= 0 {
+            // An offset just past the final newline points at the newline.
+            if offset > 0 && offset as usize == t.len() && t.ends_with('\n') {
+                offset -= 1;
+            }
+            // Show only the line the offset falls in...
+            while let Some(nl) = t.find('\n') {
+                if nl as isize >= offset {
+                    break;
                 }
-                _ => break,
+                offset -= (nl + 1) as isize;
+                t = &t[nl + 1..];
             }
         }
-        let trimmed = t.trim_start_matches([' ', '\t', '\x0c']);
-        offset -= (t.len() - trimmed.len()) as isize;
-        let line = trimmed.trim_end_matches('\n');
-        let mut out = format!("    {}\n", line);
-        if offset >= 1 {
-            out.push_str("    ");
-            for _ in 0..(offset - 1) {
-                out.push(' ');
-            }
-            out.push_str("^\n");
+        // ...without its indentation.
+        let trimmed = t.trim_start_matches([' ', '\t']);
+        if offset >= 0 {
+            offset -= (t.len() - trimmed.len()) as isize;
         }
+        t = trimmed;
+        let mut out = format!("    {}", t);
+        if !t.ends_with('\n') {
+            out.push('\n');
+        }
+        if offset == -1 {
+            return out;
+        }
+        out.push_str("    ");
+        for _ in 1..offset.max(1) {
+            out.push(' ');
+        }
+        out.push_str("^\n");
         out
     }
 
@@ -80,6 +92,7 @@ impl SyntaxError {
             ErrorKind::Tab => "TabError",
             ErrorKind::Value => "ValueError",
             ErrorKind::Type => "TypeError",
+            ErrorKind::Memory => "MemoryError",
         }
     }
 }

@@ -109,9 +109,10 @@ pub fn check_future(body: &[Stmt], filename: &str, src_lines: Option<&[u8]>) -> 
                     lineno: s.lineno as usize,
                     offset: None,
                     text: src_lines.and_then(|src| {
-                        src.split(|&c| c == b'\n')
-                            .nth(s.lineno as usize - 1)
-                            .map(|l| format!("{}\n", String::from_utf8_lossy(l)))
+                        src.split(|&c| c == b'\n').nth((s.lineno as usize).saturating_sub(1)).map(|l| {
+                            let l = String::from_utf8_lossy(l);
+                            format!("{}\n", l.trim_start_matches([' ', '\t', '\x0c']))
+                        })
                     }),
                     incomplete: false,
                 };

@@ -151,25 +151,24 @@ fn op_tok(r: Raw) -> Tok {
     }
 }
 
-/// How the input will be parsed; it changes end-of-input behaviour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Exec,
-    Eval,
-    Single,
-}
-
 /// CPython limits indentation nesting to 100 levels (MAXINDENT).
 const MAX_INDENT: usize = 100;
 
 struct Lexer<'s> {
     src: &'s [u8],
     filename: &'s str,
-    mode: Mode,
+    prompt: bool,
+    /// Bracket nesting depth (CPython's tok->level); newlines and
+    /// indentation are ignored while it is positive.
+    level: i32,
     pos: usize,
     /// Line number of the character at `pos` (1-based).
     line: u32,
     line_start: usize,
+    /// CPython's tok->buf: start of the line most recently read *between*
+    /// tokens.  Lines read while scanning a multi-line string do not move
+    /// it, so errors just after such a string show all of its lines.
+    buf_start: usize,
     tokens: Vec<Token>,
 }
 
@@ -183,7 +182,7 @@ pub fn line_end(src: &[u8], p: usize) -> usize {
 
 impl<'s> Lexer<'s> {
     fn push(&mut self, tok: Tok, start: usize, end: usize, buf: usize, start_line: u32) {
-        let col = if start_line == self.line { (start - buf) as i32 } else { -1 };
+        let col = if start_line == self.line { (start - self.line_start) as i32 } else { -1 };
         let at_eof = end == self.src.len() && !matches!(tok, Tok::Newline | Tok::Str) && end > start;
         self.tokens.push(Token { tok, lineno: self.line, col, start, end, buf, at_eof });
     }
@@ -203,9 +202,15 @@ impl<'s> Lexer<'s> {
         }
     }
 
+    fn string_newline(&mut self, at: usize) {
+        self.line += 1;
+        self.line_start = at + 1;
+    }
+
     fn newline_passed(&mut self, at: usize) {
         self.line += 1;
         self.line_start = at + 1;
+        self.buf_start = at + 1;
     }
 
     /// Scans a string body starting after the opening quote(s).  Returns
@@ -228,6 +233,10 @@ impl<'s> Lexer<'s> {
                         ("EOL while scanning string literal", src.len())
                     };
                     let mut e = self.error(ErrorKind::Syntax, msg, buf, off, src.len());
+                    // The line counter already moved past the final '\n'.
+                    if src.last() == Some(&b'\n') {
+                        e.lineno -= 1;
+                    }
                     e.incomplete = triple;
                     return Err(e);
                 }
@@ -249,11 +258,11 @@ impl<'s> Lexer<'s> {
                     let inp = p;
                     return Err(self.error(ErrorKind::Syntax, "EOL while scanning string literal", buf, p - 1, inp));
                 }
-                self.newline_passed(p - 1);
+                self.string_newline(p - 1);
             } else if c == b'\\' {
                 match src.get(p) {
                     Some(b'\n') => {
-                        self.newline_passed(p);
+                        self.string_newline(p);
                         p += 1;
                     }
                     Some(_) => p += 1,
@@ -266,7 +275,6 @@ impl<'s> Lexer<'s> {
     fn run(&mut self) -> Result<(), SyntaxError> {
         let src = self.src;
         let mut indstack: Vec<usize> = vec![0];
-        let mut level: i32 = 0;
         let mut atbol = true;
         loop {
             if atbol {
@@ -287,7 +295,7 @@ impl<'s> Lexer<'s> {
                     Some(b'#') => true,
                     // A totally empty line ends a compound statement at the
                     // interactive prompt, so it is not skipped there.
-                    Some(b'\n') => !(self.mode == Mode::Single && col == 0),
+                    Some(b'\n') => !(self.prompt && col == 0),
                     _ => false,
                 };
                 if blank {
@@ -306,7 +314,7 @@ impl<'s> Lexer<'s> {
                     self.pos = p;
                     break;
                 }
-                if level == 0 {
+                if self.level == 0 {
                     let top = *indstack.last().unwrap();
                     if col > top {
                         if indstack.len() >= MAX_INDENT {
@@ -346,7 +354,7 @@ impl<'s> Lexer<'s> {
                 break;
             }
             let start = self.pos;
-            let buf = self.line_start;
+            let buf = self.buf_start;
             let start_line = self.line;
             let mut lx = Raw::lexer(&src[start..]);
             let raw = lx.next();
@@ -357,7 +365,7 @@ impl<'s> Lexer<'s> {
                 Some(Ok(Raw::Newline)) => {
                     self.pos = end;
                     atbol = true;
-                    if level <= 0 {
+                    if self.level <= 0 {
                         self.push(Tok::Newline, start, end, buf, start_line);
                     }
                     self.newline_passed(start);
@@ -398,8 +406,8 @@ impl<'s> Lexer<'s> {
                 }
                 Some(Ok(r)) => {
                     match r {
-                        Raw::LPar | Raw::LSqb | Raw::LBrace => level += 1,
-                        Raw::RPar | Raw::RSqb | Raw::RBrace => level -= 1,
+                        Raw::LPar | Raw::LSqb | Raw::LBrace => self.level += 1,
+                        Raw::RPar | Raw::RSqb | Raw::RBrace => self.level -= 1,
                         _ => {}
                     }
                     self.pos = end;
@@ -419,8 +427,11 @@ impl<'s> Lexer<'s> {
 
 /// Tokenizes a prepared source.  Never fails: a tokenizer error becomes a
 /// trailing `Tok::Error` token, returned together with the error.
-pub fn tokenize(src: &[u8], filename: &str, mode: Mode) -> (Vec<Token>, Option<SyntaxError>) {
-    let mut lx = Lexer { src, filename, mode, pos: 0, line: 1, line_start: 0, tokens: Vec::new() };
+///
+/// `prompt` gives interactive-prompt behaviour: an empty line ends a
+/// compound statement and nothing is implied at end of input.
+pub fn tokenize(src: &[u8], filename: &str, prompt: bool) -> (Vec<Token>, Option<SyntaxError>) {
+    let mut lx = Lexer { src, filename, prompt, level: 0, pos: 0, line: 1, line_start: 0, buf_start: 0, tokens: Vec::new() };
     let result = lx.run();
     // Position of everything generated at end of input: CPython reports
     // it on the last line read, with the whole line as text.
@@ -428,6 +439,8 @@ pub fn tokenize(src: &[u8], filename: &str, mode: Mode) -> (Vec<Token>, Option<S
     let (eof_line, eof_buf) = if n > 0 && src[n - 1] == b'\n' {
         let prev = src[..n - 1].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
         (lx.line.saturating_sub(1).max(1), prev)
+    } else if n == 0 {
+        (0, 0) // nothing was read at all
     } else {
         (lx.line, lx.line_start)
     };
@@ -439,24 +452,26 @@ pub fn tokenize(src: &[u8], filename: &str, mode: Mode) -> (Vec<Token>, Option<S
             (lx.tokens, Some(e))
         }
         Ok(()) => {
-            // A statement cut short by a backslash continuation at EOF
-            // still gets its NEWLINE.
-            if mode != Mode::Eval {
-                if let Some(last) = lx.tokens.last() {
-                    if !matches!(last.tok, Tok::Newline | Tok::Indent | Tok::Dedent) {
-                        lx.tokens.push(eof_token(Tok::Newline));
-                    }
-                }
-            }
-            // At the interactive prompt open blocks are left open: the
-            // parser then reports an incomplete statement.
-            if mode != Mode::Single {
+            // At the interactive prompt open blocks stay open and nothing
+            // is implied: the parser then reports an incomplete statement.
+            if !prompt {
                 let depth = lx.tokens.iter().fold(0i64, |d, t| match t.tok {
                     Tok::Indent => d + 1,
                     Tok::Dedent => d - 1,
                     _ => d,
                 });
-                for _ in 0..depth.max(0) {
+                // The tokenizer closes open blocks at EOF (unless inside
+                // brackets); then parsetok.c turns the first ENDMARKER into
+                // an extra NEWLINE (so `x = 1 \<newline><EOF>` still ends
+                // its statement) followed by any dedents still implied.
+                let (before, after) = if lx.level == 0 { (depth.max(0), 0) } else { (0, depth.max(0)) };
+                for _ in 0..before {
+                    lx.tokens.push(eof_token(Tok::Dedent));
+                }
+                if !lx.tokens.is_empty() {
+                    lx.tokens.push(eof_token(Tok::Newline));
+                }
+                for _ in 0..after {
                     lx.tokens.push(eof_token(Tok::Dedent));
                 }
             }

@@ -3,7 +3,7 @@
 //! `string-escape` / `unicode-escape` / `raw-unicode-escape` codecs.
 
 use super::ast::Str;
-use super::source::Encoding;
+use super::source::{Encoding, SingleByte};
 
 /// Why a literal could not be decoded; CPython turns the first into a
 /// plain ValueError and the second into a SyntaxError "(unicode error) ...".
@@ -30,12 +30,21 @@ pub fn decode(tok: &[u8], encoding: Encoding, unicode_literals: bool) -> Result<
     let rest = &tok[i.min(tok.len())..];
     let q = if rest.len() >= 6 && rest[1] == quote && rest[2] == quote { 3 } else { 1 };
     let body = if rest.len() >= 2 * q { &rest[q..rest.len() - q] } else { &[][..] };
+    // Sources in a code page were transcoded to UTF-8; byte strings go
+    // back to the code page (ast.c's "need_encoding").
+    let recode = match encoding {
+        Encoding::Single(cp) => Some(cp),
+        _ => None,
+    };
     if unicode {
         decode_unicode(body, raw, encoding).map(Str::Unicode)
     } else if raw || !body.contains(&b'\\') {
-        Ok(Str::Bytes(body.to_vec()))
+        match recode {
+            Some(cp) => decode_bytes(body, Some(cp), true).map(Str::Bytes),
+            None => Ok(Str::Bytes(body.to_vec())),
+        }
     } else {
-        decode_bytes(body).map(Str::Bytes)
+        decode_bytes(body, recode, false).map(Str::Bytes)
     }
 }
 
@@ -43,14 +52,31 @@ fn hexval(c: u32) -> Option<u32> {
     char::from_u32(c).and_then(|c| c.to_digit(16))
 }
 
-/// The `string-escape` rules for byte strings.
-fn decode_bytes(s: &[u8]) -> Result<Vec<u8>, StrError> {
+/// The `string-escape` rules for byte strings (`raw`: no escapes, only
+/// re-encoding).  With `recode`, UTF-8 sequences are converted back to the
+/// source code page.
+fn decode_bytes(s: &[u8], recode: Option<&SingleByte>, raw: bool) -> Result<Vec<u8>, StrError> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
         let c = s[i];
         i += 1;
-        if c != b'\\' || i >= s.len() {
+        if let (Some(cp), true) = (recode, c >= 0x80) {
+            let n = match c {
+                0xc0..=0xdf => 1,
+                0xe0..=0xef => 2,
+                _ => 3,
+            };
+            let chunk = &s[i - 1..(i + n).min(s.len())];
+            let ch = std::str::from_utf8(chunk).ok().and_then(|t| t.chars().next());
+            match ch.and_then(|ch| cp.encode(ch as u32)) {
+                Some(b) => out.push(b),
+                None => return Err(StrError::Unicode(format!("'{}' codec can't encode character", cp.name))),
+            }
+            i += n;
+            continue;
+        }
+        if raw || c != b'\\' || i >= s.len() {
             out.push(c);
             continue;
         }
@@ -104,7 +130,7 @@ fn decode_bytes(s: &[u8]) -> Result<Vec<u8>, StrError> {
 /// Source bytes of a unicode literal to code points: UTF-8 sources are
 /// decoded, Latin-1 (and undeclared) ones map bytes 1:1.
 fn to_code_points(s: &[u8], encoding: Encoding) -> Result<Vec<u32>, StrError> {
-    if encoding != Encoding::Utf8 {
+    if matches!(encoding, Encoding::Latin1 | Encoding::Default) {
         return Ok(s.iter().map(|&b| b as u32).collect());
     }
     let mut out = Vec::with_capacity(s.len());
