@@ -36,7 +36,7 @@ fn e(name: &str, a: &[Value]) -> String {
 
 #[test]
 fn argument_errors_use_cpython_wording() {
-    let _g = setup();
+    setup();
     assert_eq!(e("len", &[]), "TypeError: len() takes exactly one argument (0 given)");
     assert_eq!(e("len", &[i(1), i(2)]), "TypeError: len() takes exactly one argument (2 given)");
     assert_eq!(e("getattr", &[i(1)]), "TypeError: getattr expected at least 2 arguments, got 1");
@@ -51,7 +51,7 @@ fn argument_errors_use_cpython_wording() {
 
 #[test]
 fn numeric_builtins() {
-    let _g = setup();
+    setup();
     assert_eq!(rb("abs", &[f(-1.5)]), "1.5");
     assert_eq!(rb("abs", &[Value::TRUE]), "1");
     assert_eq!(rb("abs", &[lit("-5L")]), "5L");
@@ -120,7 +120,7 @@ fn numeric_builtins() {
 
 #[test]
 fn text_builtins() {
-    let _g = setup();
+    setup();
     assert_eq!(rb("chr", &[i(97)]), "'a'");
     assert_eq!(e("chr", &[i(256)]), "ValueError: chr() arg not in range(256)");
     assert_eq!(e("chr", &[i(-1)]), "ValueError: chr() arg not in range(256)");
@@ -142,7 +142,7 @@ fn text_builtins() {
 
 #[test]
 fn sequence_builtins() {
-    let _g = setup();
+    setup();
     assert_eq!(rb("range", &[i(5)]), "[0, 1, 2, 3, 4]");
     assert_eq!(rb("range", &[i(1), i(10), i(3)]), "[1, 4, 7]");
     assert_eq!(rb("range", &[i(10), i(1), i(-3)]), "[10, 7, 4]");
@@ -218,7 +218,7 @@ fn sequence_builtins() {
 
 #[test]
 fn object_builtins() {
-    let _g = setup();
+    setup();
     let len = super::module().dict.get_str("len").unwrap();
     let max = super::module().dict.get_str("max").unwrap();
     assert_eq!(rb("apply", &[max, lit("(1, 2)")]), "2");
@@ -280,7 +280,7 @@ fn run_py(src: &str) -> String {
 
 #[test]
 fn program_lists_and_tuples() {
-    let _g = setup();
+    setup();
     let src = r####"l = [3, 1, 2]
 l.append(5); l.insert(0, 9); l.extend((7, 8))
 print l, l.pop(), l.pop(0), l
@@ -361,7 +361,7 @@ True True True True -1
 
 #[test]
 fn program_dicts() {
-    let _g = setup();
+    setup();
     let src = r####"d = {'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5, 'kiwi': 6, 'grape': 7}
 print d
 print d.keys(), d.values()
@@ -445,7 +445,7 @@ RuntimeError dictionary changed size during iteration
 
 #[test]
 fn program_sets() {
-    let _g = setup();
+    setup();
     let src = r####"a = set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); b = set([10, 11, 12, 13, 14, 15, 100, 1000])
 print a & b, a | b, b | a, a - b, b - a, a ^ b, b ^ a
 print a.union([99, 33]), a.intersection(range(5)), a.difference([1, 2]), a.symmetric_difference([200, 1])
@@ -492,7 +492,7 @@ TypeError unhashable type: 'list'
 
 #[test]
 fn program_numbers() {
-    let _g = setup();
+    setup();
     let src = r####"print int('42'), int(' -7 '), int('ff', 16), int('0x1f', 0), int('017', 0), int('z', 36), int(3.9), int(-3.9), long('12l'), int('9' * 20)
 print float('1.5'), float(' -inf '), float('nan'), float(3), 1e16, 1.5e-7, 0.1 + 0.2, 1 / 3.0, 2 ** 0.5
 for bad in ['x', '', '1.5x']:
@@ -555,7 +555,7 @@ inf -inf nan
 
 #[test]
 fn program_descriptors_super_and_builtins() {
-    let _g = setup();
+    setup();
     let src = r####"class A(object):
     def __init__(self):
         self._x = 0
@@ -645,7 +645,7 @@ True
 
 #[test]
 fn program_error_messages() {
-    let _g = setup();
+    setup();
     let src = r####"def tryit(f, *a, **k):
     try:
         print repr(f(*a, **k))
@@ -827,7 +827,7 @@ OverflowError: long int too large to convert to float
 
 #[test]
 fn program_subclasses_and_protocols() {
-    let _g = setup();
+    setup();
     let src = r####"def tryit(f, *a, **k):
     try:
         print repr(f(*a, **k))
@@ -961,7 +961,7 @@ TypeError: int.__new__(MyList): MyList is not a subtype of int
 
 #[test]
 fn program_dict_keyword_orders() {
-    let _g = setup();
+    setup();
     let src = r####"d = {'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5, 'kiwi': 6, 'grape': 7}
 print dict(**d)
 print dict(one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8)
@@ -992,7 +992,7 @@ set([' ', 'c', 'b', 'e', 'f', 'i', 'h', 'k', 'o', 'n', 'q', 'r', 'u', 't', 'w', 
 
 #[test]
 fn program_mixed_edge_cases() {
-    let _g = setup();
+    setup();
     let src = r####"l = range(10)
 print l.index(5, -6), l.index(5, -6, -2)
 del l[-1]; del l[0]; print l
@@ -1075,7 +1075,7 @@ True True True True
 
 #[test]
 fn program_attribute_and_type_builtins() {
-    let _g = setup();
+    setup();
     let src = r####"def tryit(f, *a, **k):
     try:
         print repr(f(*a, **k))

@@ -74,26 +74,11 @@ thread_local! {
     static BOOTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Unit tests run on many threads, each with its own heap, but the type
-/// registry is process-wide: a thread that bootstraps holds this lock until
-/// it exits, so tests never see another thread's type objects.
-#[cfg(test)]
-fn serialise_test_threads() {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    thread_local! {
-        static HELD: std::cell::RefCell<Option<std::sync::MutexGuard<'static, ()>>> = const { std::cell::RefCell::new(None) };
-    }
-    let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    HELD.with(|h| *h.borrow_mut() = Some(g));
-}
-
 /// Creates every builtin type and exception. Idempotent per thread.
 pub fn bootstrap() {
     if BOOTED.with(|b| b.replace(true)) {
         return;
     }
-    #[cfg(test)]
-    serialise_test_threads();
     vmcore::gc::add_root_scanner(types::trace_roots);
     vmcore::gc::add_root_scanner(typeobj::trace_cache);
     // `type` and `object` refer to each other: make both, then patch.
