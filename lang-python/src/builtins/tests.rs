@@ -1144,6 +1144,24 @@ tryit(lambda: 10 ** 400 * 1.0)
 tryit(lambda: 2.0 ** 2000)
 tryit(lambda: 1e308 * 10)
 print round(1e15 + 0.5), round(2 ** 52 + 0.5), round(-1e-300, 3), round(123.45, -5), round(5e-324, 1074)
+class myprop(property):
+    pass
+class A(object):
+    def g(self):
+        return self._v * 10
+    def s(self, v):
+        self._v = v
+    v = myprop(g, s)
+    @myprop
+    def w(self):
+        return 'w'
+a = A()
+a.v = 4
+print a.v, a.w, a._v, type(A.__dict__['v']).__name__, A.v.fget is A.__dict__['g']
+try:
+    a.w = 1
+except AttributeError as e:
+    print 'AttributeError', e
 "####;
     let want = r####"[('a', 1), ('b', 2)] 5
 (1L, 2L) (1.5, 2.0) (2.0, 1.5) (1, True)
@@ -1177,6 +1195,8 @@ OverflowError: long int too large to convert to float
 OverflowError: (34, 'Numerical result out of range')
 inf
 1e+15 4.50359962737e+15 -0.0 0.0 4.94065645841e-324
+40 w 4 myprop True
+AttributeError can't set attribute
 "####;
     assert_eq!(run_py(src), want);
 }
