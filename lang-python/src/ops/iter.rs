@@ -139,6 +139,10 @@ pub fn next(it: Value) -> PyResult<Option<Value>> {
     if type_of(it) == types::generator() {
         return crate::interp::generator_next(it, Value::NONE);
     }
+    // enumerate/reversed/iter(f, sentinel): stepped directly, no StopIteration object.
+    if let Some(r) = crate::objects::iters::step(it) {
+        return r;
+    }
     let m = super::lookup_special(it, "next").ok_or_else(|| type_error(format!("{} object is not an iterator", type_name(it))))?;
     match super::call(m, &[], &[]) {
         Ok(v) => Ok(Some(v)),
