@@ -168,6 +168,10 @@ fn sequence_builtins() {
     assert_eq!(r(ok(bk("sorted", &[lit("[3, 1, 2]")], &[("key", neg), ("reverse", Value::TRUE)]))), "[1, 2, 3]");
     let sub = crate::objects::function::new_builtin("sub", |a, _| ops::binop(ops::BinOp::Sub, a[1], a[0]));
     assert_eq!(rb("sorted", &[lit("[3, 1, 2]"), sub]), "[3, 2, 1]");
+    let half = crate::objects::function::new_builtin("half", |_, _| Ok(f(1.5)));
+    assert_eq!(e("sorted", &[lit("[2, 1]"), half]), "TypeError: comparison function must return int, not float");
+    let yes = crate::objects::function::new_builtin("yes", |_, _| Ok(Value::TRUE));
+    assert_eq!(rb("sorted", &[lit("[2, 1, 3]"), yes]), "[2, 1, 3]");
     assert_eq!(rb("filter", &[Value::NONE, lit("(1, 0, 2)")]), "(1, 2)");
     assert_eq!(rb("filter", &[Value::NONE, s("a b")]), "'a b'");
     assert_eq!(rb("filter", &[Value::NONE, lit("[0, 1, '', 'x']")]), "[1, 'x']");

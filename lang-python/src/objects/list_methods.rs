@@ -290,7 +290,7 @@ fn sort_items(items: &mut RootedVec, cmpf: Option<Value>, key: Option<Value>, re
         match cmpf {
             Some(c) => {
                 let r = ops::call(c, &[kx, ky], &[])?;
-                let i = super::int::as_int(r).ok_or_else(|| type_error("comparison function must return int"))?;
+                let i = super::int::as_int(r).ok_or_else(|| type_error(format!("comparison function must return int, not {}", typeobj::type_name(r))))?;
                 Ok(i < 0)
             }
             None => ops::truthy(ops::compare(CmpOp::Lt, kx, ky)?),
