@@ -277,6 +277,9 @@ fn b_hasattr(a: &[Value], kw: KwArgs) -> PyResult {
 fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
     unpack("dir", a, kw, 0, 1)?;
     let mut names: Vec<Vec<u8>> = Vec::new();
+    let special = crate::objects::dict::new_dict();
+    special.set_str("__class__", Value::NONE);
+    special.set_str("__doc__", Value::NONE);
     let mut add_dict = |d: Value| {
         if let Some(dd) = crate::objects::dict_methods::dict_of(d) {
             for (k, _) in dd.items() {
@@ -298,6 +301,8 @@ fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
             if crate::objects::module::as_module(o).is_some() {
                 add_dict(ops::getattr(o, pystr::intern("__dict__"))?);
             } else {
+                // Attributes every object answers without a dict entry here.
+                add_dict(special.as_value());
                 let classes = if as_type(o).is_some() || classobj::as_class(o).is_some() {
                     typeobj::mro_of(o)
                 } else {
@@ -318,7 +323,11 @@ fn b_dir(a: &[Value], kw: KwArgs) -> PyResult {
     }
     names.sort();
     names.dedup();
-    Ok(list::new_list(names.iter().map(|n| pystr::new_str(n)).collect()))
+    let mut out = RootedVec::new();
+    for n in &names {
+        out.push(pystr::new_str(n));
+    }
+    Ok(list::new_list(out.into_vec()))
 }
 
 fn b_divmod(a: &[Value], kw: KwArgs) -> PyResult {
@@ -390,6 +399,16 @@ fn b_filter(a: &[Value], kw: KwArgs) -> PyResult {
         return Ok(tuple::new_tuple(out.into_vec()));
     }
     Ok(list::new_list(out.into_vec()))
+}
+
+/// `format(value[, spec])`: the str helper's formatter does the work.
+fn b_format(a: &[Value], kw: KwArgs) -> PyResult {
+    args::arity("format", a, kw, 1, 2)?;
+    let spec = a.get(1).copied().unwrap_or_else(|| pystr::new_str(b""));
+    if pystr::as_bytes(spec).is_none() && type_of(spec) != types::unicode() {
+        return Err(type_error(format!("format expects arg 2 to be string or unicode, not {}", type_name(spec))));
+    }
+    crate::objects::format::format_builtin(a[0], spec)
 }
 
 fn b_hash(a: &[Value], kw: KwArgs) -> PyResult {
@@ -493,6 +512,10 @@ fn b_map(a: &[Value], kw: KwArgs) -> PyResult {
         return Err(type_error("map() requires at least two args"));
     }
     let f = a[0];
+    if f == Value::NONE && a.len() == 2 {
+        // map(None, S) is list(S).
+        return Ok(list::new_list(ops::to_vec(a[1])?));
+    }
     let mut iters = RootedVec::new();
     for (k, &seq) in a[1..].iter().enumerate() {
         let it = ops::iter(seq).map_err(|e| if e.matches(types::type_error()) { type_error(format!("argument {} to map() must support iteration", k + 2)) } else { e })?;

@@ -125,10 +125,9 @@ fn pow_int(a: C, n: i64) -> PyResult<C> {
 
 fn pow(a: C, b: C) -> PyResult<C> {
     let r = if b.im == 0.0 && b.re == b.re.floor() && b.re.abs() <= 100.0 { pow_int(a, b.re as i64)? } else { pow_general(a, b)? };
-    if r.re.is_infinite() || r.im.is_infinite() {
-        if a.re.is_finite() && a.im.is_finite() {
-            return Err(overflow_error("complex exponentiation"));
-        }
+    let overflowed = r.re.is_infinite() || r.im.is_infinite();
+    if overflowed && a.re.is_finite() && a.im.is_finite() {
+        return Err(overflow_error("complex exponentiation"));
     }
     Ok(r)
 }

@@ -10,14 +10,10 @@ use crate::ops;
 use crate::runtime::{types, PyResult};
 use vmcore::Value;
 
-/// Every test starts here: the builtin types are per-thread objects behind
-/// process-wide slots, so tests must not bootstrap concurrently; the guard
-/// serialises them.
-pub fn setup() -> std::sync::MutexGuard<'static, ()> {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let g = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+/// Every test starts here: builds the builtin types for this test's
+/// thread (heaps and the type registry are per thread).
+pub fn setup() {
     bootstrap();
-    g
 }
 
 /// Parses a Python literal.
@@ -190,13 +186,13 @@ fn i(x: i64) -> Value {
 
 #[test]
 fn literal_parser_round_trips() {
-    let _g = setup();
+    setup();
     assert_eq!(r(lit("[1, 'a', (2,), (), {1: 2}, 1.5, 10L, None]")), "[1, 'a', (2,), (), {1: 2}, 1.5, 10L, None]");
 }
 
 #[test]
 fn list_mutators() {
-    let _g = setup();
+    setup();
     let l = lit("[1, 2, 3]");
     m(l, "append", &[i(4)]).unwrap();
     m(l, "insert", &[i(-10), i(0)]).unwrap();
@@ -231,7 +227,7 @@ fn list_mutators() {
 
 #[test]
 fn list_sort_is_stable_and_checks_arguments() {
-    let _g = setup();
+    setup();
     let l = lit("[(1, 'b'), (0, 'c'), (1, 'a')]");
     let key = ops::getattr(lit("(0,)"), pystr::intern("__getitem__")).unwrap();
     let _ = key;
@@ -261,7 +257,7 @@ fn list_sort_is_stable_and_checks_arguments() {
 
 #[test]
 fn list_modified_during_sort() {
-    let _g = setup();
+    setup();
     thread_local!(static L: std::cell::Cell<Value> = const { std::cell::Cell::new(Value::NONE) });
     let l = lit("[3, 2, 1]");
     L.with(|c| c.set(l));
@@ -276,7 +272,7 @@ fn list_modified_during_sort() {
 
 #[test]
 fn list_slicing() {
-    let _g = setup();
+    setup();
     let l = lit("[1, 2, 3, 4, 5]");
     let g = |sl: Value| r(ops::getitem(l, sl).unwrap());
     assert_eq!(g(slice(i(1), i(3), N)), "[2, 3]");
@@ -322,7 +318,7 @@ fn list_slicing() {
 
 #[test]
 fn list_operators_and_constructor() {
-    let _g = setup();
+    setup();
     assert_eq!(r(ok(ops::call(types::list(), &[lit("(1, 2)")], &[]))), "[1, 2]");
     assert_eq!(r(ok(ops::call(types::list(), &[s("ab")], &[]))), "['a', 'b']");
     assert_eq!(err(ops::call(types::list(), &[i(1), i(2)], &[])), "TypeError: list() takes at most 1 argument (2 given)");
@@ -346,7 +342,7 @@ fn list_operators_and_constructor() {
 
 #[test]
 fn tuple_methods() {
-    let _g = setup();
+    setup();
     assert_eq!(r(ok(ops::call(types::tuple(), &[lit("[1, 2]")], &[]))), "(1, 2)");
     assert_eq!(r(ok(ops::call(types::tuple(), &[], &[]))), "()");
     assert_eq!(err(ops::call(types::tuple(), &[i(1), i(2)], &[])), "TypeError: tuple() takes at most 1 argument (2 given)");
@@ -376,7 +372,7 @@ const FRUIT: &str = "{'banana': 1, 'apple': 2, 'cherry': 3, 'date': 4, 'fig': 5,
 
 #[test]
 fn dict_copy_update_and_constructor_orders() {
-    let _g = setup();
+    setup();
     let d = lit(FRUIT);
     assert_eq!(r(d), "{'kiwi': 6, 'grape': 7, 'apple': 2, 'cherry': 3, 'fig': 5, 'date': 4, 'banana': 1}");
     let copied = "{'kiwi': 6, 'grape': 7, 'apple': 2, 'date': 4, 'cherry': 3, 'banana': 1, 'fig': 5}";
@@ -399,7 +395,7 @@ fn dict_copy_update_and_constructor_orders() {
 
 #[test]
 fn dict_fromkeys_presizes_like_cpython() {
-    let _g = setup();
+    setup();
     let fk = ops::getattr(types::dict(), pystr::intern("fromkeys")).unwrap();
     assert_eq!(r(ok(call(fk, &[s("abcdefgh")]))), "{'a': None, 'c': None, 'b': None, 'e': None, 'd': None, 'g': None, 'f': None, 'h': None}");
     assert_eq!(r(ok(call(fk, &[lit(FRUIT)]))), "{'kiwi': None, 'grape': None, 'apple': None, 'date': None, 'cherry': None, 'banana': None, 'fig': None}");
@@ -411,7 +407,7 @@ fn dict_fromkeys_presizes_like_cpython() {
 
 #[test]
 fn dict_accessors() {
-    let _g = setup();
+    setup();
     let d = lit(FRUIT);
     assert_eq!(rm(d, "get", &[s("apple")]), "2");
     assert_eq!(rm(d, "get", &[s("zz"), i(9)]), "9");
@@ -442,7 +438,7 @@ fn dict_accessors() {
 
 #[test]
 fn dict_comparisons() {
-    let _g = setup();
+    setup();
     let c = |a: &str, b: &str| ops::cmp3(lit(a), lit(b)).unwrap() as i64;
     assert_eq!(c("{1: 2}", "{2: 1}"), -1);
     assert_eq!(c("{'a': 1, 'b': 2}", "{'a': 1, 'b': 3}"), -1);
@@ -455,7 +451,7 @@ fn dict_comparisons() {
 
 #[test]
 fn set_operations_keep_cpython_order() {
-    let _g = setup();
+    setup();
     let a = lit("{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}");
     let b = lit("{10, 11, 12, 13, 14, 15, 100, 1000}");
     let op = |o: ops::BinOp, x: Value, y: Value| r(ok(ops::binop(o, x, y)));
@@ -495,7 +491,7 @@ fn set_operations_keep_cpython_order() {
 
 #[test]
 fn set_membership_hashing_and_errors() {
-    let _g = setup();
+    setup();
     let fz = |src: &str| ok(call(types::frozenset(), &[lit(src)]));
     assert_eq!(ops::hash(fz("['a', 'b', 'c']")).unwrap(), 7014780955557851169);
     assert_eq!(ops::hash(fz("[1, 2, 3]")).unwrap(), -7699079583225461316);
@@ -541,7 +537,7 @@ fn f(x: f64) -> Value {
 
 #[test]
 fn int_and_long_constructors() {
-    let _g = setup();
+    setup();
     let int_ = |a: &[Value]| call(types::int(), a);
     let long_ = |a: &[Value]| call(types::long(), a);
     assert_eq!(r(ok(int_(&[s(&"9".repeat(20))]))), "99999999999999999999L");
@@ -582,7 +578,7 @@ fn int_and_long_constructors() {
 
 #[test]
 fn float_constructor_and_methods() {
-    let _g = setup();
+    setup();
     let fl = |x: &str| call(types::float(), &[s(x)]);
     assert_eq!(err(fl("x")), "ValueError: could not convert string to float: x");
     assert_eq!(err(fl("1_0")), "ValueError: invalid literal for float(): 1_0");
@@ -639,7 +635,7 @@ fn float_constructor_and_methods() {
 
 #[test]
 fn int_methods() {
-    let _g = setup();
+    setup();
     assert_eq!(r(ok(m(types::int(), "__add__", &[i(1), i(2)]))), "3");
     assert_eq!(r(ok(m(types::int(), "__add__", &[i(1), lit("2L")]))), "NotImplemented");
     assert_eq!(r(ok(m(types::long(), "__add__", &[lit("1L"), i(2)]))), "3L");
@@ -688,7 +684,7 @@ fn int_methods() {
 
 #[test]
 fn complex_numbers() {
-    let _g = setup();
+    setup();
     let c = |re: f64, im: f64| super::complex::new_complex(re, im);
     assert_eq!(r(c(1.5, -0.0)), "(1.5-0j)");
     assert_eq!(r(c(-0.0, 1.0)), "(-0+1j)");
@@ -740,4 +736,52 @@ fn complex_numbers() {
     assert_eq!(r(ok(ops::unaryop(ops::UnaryOp::Neg, c(1.0, 2.0)))), "(-1-2j)");
     assert!(!ops::truthy(c(0.0, 0.0)).unwrap());
     assert_eq!(err(m(c(0.0, 1.0), "__pow__", &[i(2), i(3)])), "ValueError: complex modulo");
+}
+
+#[test]
+fn sort_matches_a_stable_sort_on_many_shapes() {
+    setup();
+    // Pairs (key, original position); sorting by key must keep positions ascending within a key.
+    let mut seed: u64 = 12345;
+    let mut rnd = |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let key0 = super::function::new_builtin("key0", |a, _| ops::getitem(a[0], int::new_int(0)));
+    for shape in 0..6 {
+        for &n in &[0usize, 1, 2, 15, 16, 17, 33, 100, 257] {
+            let keys: Vec<i64> = (0..n)
+                .map(|k| match shape {
+                    0 => rnd(10) as i64,
+                    1 => k as i64,
+                    2 => (n - k) as i64,
+                    3 => (k / 3) as i64,
+                    4 => ((n - k) / 4) as i64,
+                    _ => if k % 2 == 0 { k as i64 } else { rnd(1000) as i64 },
+                })
+                .collect();
+            for reverse in [false, true] {
+                let items: Vec<Value> = keys.iter().enumerate().map(|(p, &k)| super::tuple::new_tuple(vec![i(k), i(p as i64)])).collect();
+                let l = super::list::new_list(items);
+                mk(l, "sort", &[], &[("key", key0), ("reverse", Value::from_bool(reverse))]).unwrap();
+                let mut want: Vec<(i64, i64)> = keys.iter().enumerate().map(|(p, &k)| (k, p as i64)).collect();
+                if reverse {
+                    // Reverse sorting is stable too: equal keys keep their order.
+                    want.sort_by(|x, y| y.0.cmp(&x.0));
+                } else {
+                    want.sort_by(|x, y| x.0.cmp(&y.0));
+                }
+                let got: Vec<(i64, i64)> = super::list::as_list(l)
+                    .unwrap()
+                    .v()
+                    .iter()
+                    .map(|&t| {
+                        let t = super::tuple::as_tuple(t).unwrap();
+                        (t[0].as_int(), t[1].as_int())
+                    })
+                    .collect();
+                assert_eq!(got, want, "shape {shape}, n {n}, reverse {reverse}");
+            }
+        }
+    }
 }

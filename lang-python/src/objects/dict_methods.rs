@@ -261,6 +261,7 @@ fn dict_fromkeys(a: &[Value], kw: KwArgs) -> PyResult {
             // CPython 2.7.18 sizes for half as many again as the source holds.
             dd.t().resize(src.len() / 2 * 3);
             let keys: Vec<Entry> = src.t().iter().copied().collect();
+            let _roots = RootedVec::from_vec(keys.iter().map(|e| e.key).collect());
             for e in keys {
                 Table::insert_noresize(dd.tp(), e.key, e.hash, value)?;
             }
@@ -269,6 +270,7 @@ fn dict_fromkeys(a: &[Value], kw: KwArgs) -> PyResult {
         if let Some(st) = super::set::table_of(seq).filter(|_| super::set::is_exact_set(seq)) {
             dd.t().resize(st.len() / 2 * 3);
             let keys: Vec<Entry> = st.iter().copied().collect();
+            let _roots = RootedVec::from_vec(keys.iter().map(|e| e.key).collect());
             for e in keys {
                 Table::insert_noresize(dd.tp(), e.key, e.hash, value)?;
             }

@@ -50,34 +50,43 @@ fn reversed_new(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(new_reversed(seq, n))
 }
 
-fn reversed_next(a: &[Value], kw: KwArgs) -> PyResult {
-    noargs("next", &a[1..], kw)?;
-    let r = Gc::<ReversedObj>::downcast(a[0]).ok_or_else(|| type_error("next() requires a reversed object"))?;
+fn reversed_step(r: Gc<ReversedObj>) -> PyResult<Option<Value>> {
     let i = r.index.get();
     if i < 0 {
-        return Err(stop_iteration());
+        return Ok(None);
     }
     let seq = r.seq.get();
     if let Some(l) = list::as_list(seq) {
         // A list that shrank under the iterator ends it (listreverseiterator).
         if let Some(&v) = l.v().get(i as usize) {
             r.index.set(i - 1);
-            return Ok(v);
+            return Ok(Some(v));
         }
         r.index.set(-1);
-        return Err(stop_iteration());
+        return Ok(None);
     }
     match ops::getitem(seq, new_int(i)) {
         Ok(v) => {
             r.index.set(i - 1);
-            Ok(v)
+            Ok(Some(v))
         }
         Err(e) if e.matches(types::index_error()) || e.matches(types::stop_iteration()) => {
             r.index.set(-1);
-            Err(stop_iteration())
+            Ok(None)
         }
         Err(e) => Err(e),
     }
+}
+
+/// `it.next()` as a method: the step, with exhaustion as StopIteration.
+fn as_method(r: PyResult<Option<Value>>) -> PyResult {
+    r?.ok_or_else(stop_iteration)
+}
+
+fn reversed_next(a: &[Value], kw: KwArgs) -> PyResult {
+    noargs("next", &a[1..], kw)?;
+    let r = Gc::<ReversedObj>::downcast(a[0]).ok_or_else(|| type_error("next() requires a reversed object"))?;
+    as_method(reversed_step(r))
 }
 
 fn reversed_len(a: &[Value], _kw: KwArgs) -> PyResult {
@@ -112,13 +121,17 @@ fn enumerate_new(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(alloc(EnumerateObj { cls: types::enumerate(), it, count: Cell::new(start) }).as_value())
 }
 
+fn enumerate_step(e: Gc<EnumerateObj>) -> PyResult<Option<Value>> {
+    let Some(v) = ops::next(e.it)? else { return Ok(None) };
+    let c = e.count.get();
+    e.count.set(ops::binop(ops::BinOp::Add, c, new_int(1))?);
+    Ok(Some(tuple::new_tuple_from(&[c, v])))
+}
+
 fn enumerate_next(a: &[Value], kw: KwArgs) -> PyResult {
     noargs("next", &a[1..], kw)?;
     let e = Gc::<EnumerateObj>::downcast(a[0]).ok_or_else(|| type_error("next() requires an enumerate object"))?;
-    let Some(v) = ops::next(e.it)? else { return Err(stop_iteration()) };
-    let c = e.count.get();
-    e.count.set(ops::binop(ops::BinOp::Add, c, new_int(1))?);
-    Ok(tuple::new_tuple_from(&[c, v]))
+    as_method(enumerate_step(e))
 }
 
 /// `iter(callable, sentinel)`: calls until the result equals the sentinel.
@@ -139,26 +152,42 @@ pub fn new_call_iter(func: Value, sentinel: Value) -> Value {
     alloc(CallIterObj { cls: types::callable_iterator(), func: Cell::new(func), sentinel }).as_value()
 }
 
-fn calliter_next(a: &[Value], kw: KwArgs) -> PyResult {
-    noargs("next", &a[1..], kw)?;
-    let c = Gc::<CallIterObj>::downcast(a[0]).ok_or_else(|| type_error("next() requires a callable-iterator"))?;
+fn calliter_step(c: Gc<CallIterObj>) -> PyResult<Option<Value>> {
     let f = c.func.get();
     if f == Value::NONE {
-        return Err(stop_iteration());
+        return Ok(None);
     }
     let r = match ops::call(f, &[], &[]) {
         Ok(r) => r,
         Err(e) if e.matches(types::stop_iteration()) => {
             c.func.set(Value::NONE);
-            return Err(e);
+            return Ok(None);
         }
         Err(e) => return Err(e),
     };
     if ops::eq_bool(r, c.sentinel)? {
         c.func.set(Value::NONE);
-        return Err(stop_iteration());
+        return Ok(None);
     }
-    Ok(r)
+    Ok(Some(r))
+}
+
+fn calliter_next(a: &[Value], kw: KwArgs) -> PyResult {
+    noargs("next", &a[1..], kw)?;
+    let c = Gc::<CallIterObj>::downcast(a[0]).ok_or_else(|| type_error("next() requires a callable-iterator"))?;
+    as_method(calliter_step(c))
+}
+
+/// One step of an iterator defined here, for `ops::next`'s fast path:
+/// None when `it` is not one of ours.
+pub fn step(it: Value) -> Option<PyResult<Option<Value>>> {
+    if let Some(e) = Gc::<EnumerateObj>::downcast(it) {
+        return Some(enumerate_step(e));
+    }
+    if let Some(r) = Gc::<ReversedObj>::downcast(it) {
+        return Some(reversed_step(r));
+    }
+    Gc::<CallIterObj>::downcast(it).map(calliter_step)
 }
 
 fn iter_self(a: &[Value], kw: KwArgs) -> PyResult {

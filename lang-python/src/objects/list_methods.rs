@@ -290,7 +290,7 @@ fn sort_items(items: &mut RootedVec, cmpf: Option<Value>, key: Option<Value>, re
         match cmpf {
             Some(c) => {
                 let r = ops::call(c, &[kx, ky], &[])?;
-                let i = super::int::as_int(r).ok_or_else(|| type_error("comparison function must return int"))?;
+                let i = super::int::as_int(r).ok_or_else(|| type_error(format!("comparison function must return int, not {}", typeobj::type_name(r))))?;
                 Ok(i < 0)
             }
             None => ops::truthy(ops::compare(CmpOp::Lt, kx, ky)?),
@@ -311,6 +311,21 @@ fn sort_items(items: &mut RootedVec, cmpf: Option<Value>, key: Option<Value>, re
 /// (Rust's own sort may panic when a Python comparison is inconsistent.)
 fn merge_sort(n: usize, lt: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
     let mut a: Vec<usize> = (0..n).collect();
+    // Like timsort, take a whole-list ascending (or strictly descending) run
+    // in n-1 comparisons: sorting sorted data stays linear.
+    if n > 1 {
+        let descending = lt(1, 0)?;
+        let mut i = 1;
+        while i + 1 < n && lt(i + 1, i)? == descending {
+            i += 1;
+        }
+        if i + 1 == n {
+            if descending {
+                a.reverse();
+            }
+            return Ok(a);
+        }
+    }
     // Binary insertion sort on short runs, then bottom-up merging.
     const RUN: usize = 16;
     let mut start = 0;
@@ -335,6 +350,12 @@ fn merge_sort(n: usize, lt: &dyn Fn(usize, usize) -> PyResult<bool>) -> PyResult
         while lo < n {
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
+            // Already in order across the seam: nothing to merge.
+            if mid >= hi || !lt(a[mid], a[mid - 1])? {
+                buf[lo..hi].copy_from_slice(&a[lo..hi]);
+                lo = hi;
+                continue;
+            }
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 // Take from the right only when strictly smaller: stability.
@@ -513,8 +534,14 @@ fn list_iadd(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(a[0])
 }
 
-fn repeat_n(n: Value) -> PyResult<usize> {
-    Ok(args::as_index(n)?.max(0) as usize)
+/// The count of `seq * n`; None (NotImplemented) for a user object that
+/// may implement `__rmul__` itself.
+fn repeat_n(n: Value) -> PyResult<Option<usize>> {
+    let user = instance::as_instance(n).is_some() || super::classobj::as_classic_instance(n).is_some();
+    if user && (ops::lookup_special(n, "__index__").is_none() || ops::lookup_special(n, "__rmul__").is_some()) {
+        return Ok(None);
+    }
+    Ok(Some(args::as_index(n)?.max(0) as usize))
 }
 
 fn check_size(unit: usize, k: usize) -> PyResult<()> {
@@ -527,7 +554,7 @@ fn check_size(unit: usize, k: usize) -> PyResult<()> {
 fn list_mul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__mul__", &a[1..], kw)?;
     let l = this(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(l.v().len(), k)?;
     Ok(new_list(l.v().repeat(k)))
 }
@@ -535,7 +562,7 @@ fn list_mul(a: &[Value], kw: KwArgs) -> PyResult {
 fn list_imul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__imul__", &a[1..], kw)?;
     let l = this(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(l.v().len(), k)?;
     let v = l.v().repeat(k);
     *l.v() = v;
@@ -640,7 +667,7 @@ fn tuple_add(a: &[Value], kw: KwArgs) -> PyResult {
 fn tuple_mul(a: &[Value], kw: KwArgs) -> PyResult {
     let n = one("__mul__", &a[1..], kw)?;
     let t = this_tuple(a[0])?;
-    let k = repeat_n(n)?;
+    let Some(k) = repeat_n(n)? else { return Ok(NOT_IMPLEMENTED) };
     check_size(t.len(), k)?;
     Ok(new_tuple(t.repeat(k)))
 }

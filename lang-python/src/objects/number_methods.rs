@@ -399,6 +399,8 @@ fn coerce_m(me: Kind, a: &[Value], kw: KwArgs) -> PyResult {
     let o = one("__coerce__", &a[1..], kw)?;
     self_num(a[0], me)?;
     match kind_of(o) {
+        // Same kind (bool counts as int): both come back unchanged.
+        Some(k) if k == me && me != Kind::Long => Ok(new_tuple(vec![a[0], o])),
         Some(k) if k == me || (me == Kind::Long && k == Kind::Int) => {
             let conv = |v: Value| if me == Kind::Float { v } else { as_kind(int_or_long(to_big(&num_of(v).expect("number"))), me) };
             Ok(new_tuple(vec![conv(a[0]), conv(o)]))

@@ -295,17 +295,16 @@ pub fn round_float(x: f64, n: i64) -> f64 {
         };
         return r.copysign(x);
     }
-    // Round the exact integer part at the 10**-n place; the fraction only
-    // matters to tell an exact half from just above one.
+    // Round the integer part at the 10**-n place. The dropped fraction of
+    // |x| is below 1 and 10**-n is even, so it cannot move a remainder below
+    // half over it: exact halves and above round away from zero.
     use num_traits::Signed;
     let q = float_to_bigint(x).abs();
-    let frac_nonzero = x.fract() != 0.0;
     let p = num_traits::pow(BigInt::from(10), (-n) as usize);
     let rem = &q % &p;
     let twice: BigInt = &rem * 2;
-    let up = twice > p || (twice == p) || (twice == p && frac_nonzero);
     let mut r = &q - &rem;
-    if up && !(rem.is_zero() && !frac_nonzero) {
+    if twice >= p {
         r += &p;
     }
     let v = r.to_f64().unwrap_or(f64::INFINITY);

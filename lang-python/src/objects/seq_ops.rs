@@ -8,22 +8,23 @@ use crate::runtime::{type_of, types, PyResult, NOT_IMPLEMENTED};
 use vmcore::Value;
 
 fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
+    let _ = seq;
     if let Some(b) = crate::objects::long::as_long(n) {
         // A long count must still fit a C index.
         use num_traits::ToPrimitive;
         let k = b.to_i64().ok_or_else(|| crate::runtime::errors::overflow_error("cannot fit 'long' into an index-sized integer"))?;
         return Ok(Some(k.max(0) as usize));
     }
-    match crate::objects::int::as_int(n) {
-        Some(k) => Ok(Some(k.max(0) as usize)),
-        None if crate::objects::numbers::to_num(n).is_some() || crate::objects::float::as_float(n).is_some() => {
-            Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
-        }
-        None => {
-            let _ = seq;
-            Ok(None)
-        }
+    if let Some(k) = crate::objects::int::as_int(n) {
+        return Ok(Some(k.max(0) as usize));
     }
+    // A user object may answer with `__rmul__` (or be an index): let the
+    // special-method path try it. Anything else is CPython's sequence error.
+    let user = crate::objects::instance::as_instance(n).is_some() || crate::objects::classobj::as_classic_instance(n).is_some();
+    if user && (crate::ops::lookup_special(n, "__rmul__").is_some() || crate::ops::lookup_special(n, "__index__").is_some()) {
+        return Ok(None);
+    }
+    Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
 }
 
 /// Sequence `+`/`*`, or NotImplemented.
@@ -65,13 +66,6 @@ pub fn sequence_binop(op: BinOp, a: Value, b: Value) -> PyResult {
             if unit.checked_mul(k).is_none_or(|total| total > (1usize << 40)) {
                 return Err(memory_error(""));
             }
-            // Ask for the memory first, so an impossible size is a MemoryError, not an abort.
-            let bytes = unit * k * if t == types::str() { 1 } else { 8 };
-            let mut probe: Vec<u8> = Vec::new();
-            if probe.try_reserve_exact(bytes).is_err() {
-                return Err(memory_error(""));
-            }
-            drop(probe);
             if t == types::str() {
                 Ok(pystr::new_str_owned(pystr::as_bytes(seq).expect("str").repeat(k)))
             } else if t == types::list() {

@@ -6,8 +6,8 @@
 //! smaller set; symmetric difference starts from a copy of the *other*
 //! operand), when the table is resized up front (merging a set or a dict),
 //! and that `difference_update` shrinks a table left mostly dummies.
-//! Results of operators have the left operand's type (`frozenset | set` is a
-//! frozenset); `copy()` of a subclass instance gives the base type.
+//! Results of operators and `copy()` have the left operand's type
+//! (`frozenset | set` is a frozenset, `MySet | set` a MySet).
 //!
 //! A set used as an element to look up (`s in set_of_frozensets`) is looked
 //! up as a frozenset, as CPython does for `in`, `remove` and `discard`.
@@ -120,10 +120,6 @@ fn this(v: Value) -> PyResult<Gc<SetObj>> {
     as_set(v).ok_or_else(|| type_error(format!("descriptor requires a 'set' object but received a '{}'", typeobj::type_name(v))))
 }
 
-/// The base type for results of `copy()`.
-fn base_type(v: Value) -> Value {
-    if is_frozen(v) { types::frozenset() } else { types::set() }
-}
 
 /// `set_update_internal`: merge a set or dict with one resize up front, or
 /// add the items of any iterable one by one.
@@ -164,8 +160,9 @@ fn make_new(cls: Value, iterable: Option<Value>) -> PyResult {
     Ok(s)
 }
 
+/// `set_copy`: a new set of the same type (subclasses included, as in 2.7).
 fn copy_of(v: Value) -> PyResult {
-    make_new(base_type(v), Some(v))
+    make_new(type_of(v), Some(v))
 }
 
 /// Looks `key` up; a set key is retried as a frozenset when unhashable.
@@ -629,8 +626,7 @@ fn set_or(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(r)
 }
 
-/// `set_copy` keeps the base type; operators keep the left operand's exact type
-/// only for set/frozenset themselves (CPython's set_or copies via set_copy).
+/// CPython's set_or copies via set_copy.
 fn copy_of_typed(v: Value) -> PyResult {
     copy_of(v)
 }

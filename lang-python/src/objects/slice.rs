@@ -171,3 +171,10 @@ pub fn install() {
     args::add_getter(t, "step", slice_step);
     args::set_attr(t, "__hash__", Value::NONE);
 }
+
+/// `(start, stop, step, length)` of a slice over `len` items (the same
+/// numbers as `resolve`, as a tuple for callers that destructure).
+pub fn indices(s: Gc<SliceObj>, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let r = resolve(s, len)?;
+    Ok((r.start, r.stop, r.step, r.len))
+}

@@ -87,7 +87,12 @@ pub fn builtin_range(a: &[Value], kw: KwArgs) -> PyResult {
     if n > 1 << 32 {
         return Err(crate::runtime::errors::memory_error(""));
     }
-    Ok(super::list::new_list((0..n).map(|k| new_int(lo + k * step)).collect()))
+    // Ints beyond 62 bits are boxed, so the list under construction is rooted.
+    let mut items = vmcore::gc::RootedVec::new();
+    for k in 0..n {
+        items.push(new_int(lo + k * step));
+    }
+    Ok(super::list::new_list(items.into_vec()))
 }
 
 fn xrange_new(a: &[Value], kw: KwArgs) -> PyResult {

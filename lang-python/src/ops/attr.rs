@@ -44,7 +44,7 @@ pub fn no_attribute(obj: Value, name: Value) -> crate::runtime::PyErr {
 /// objects whose type has `__set__`.
 fn is_data_descriptor(d: Value) -> bool {
     if let Some(w) = as_wrapper(d) {
-        return w.cls == types::property();
+        return is_property(w.cls);
     }
     if !d.is_ptr() || as_function(d).is_some() || as_builtin(d).is_some() {
         return false;
@@ -72,7 +72,7 @@ pub fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
         if w.cls == types::classmethod() {
             return Ok(new_method(w.f.get(), cls, type_of(cls)));
         }
-        if w.cls == types::property() {
+        if is_property(w.cls) {
             let g = w.f.get();
             if g == Value::NONE {
                 return Err(attribute_error("unreadable attribute"));
@@ -260,7 +260,7 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
     let t = type_of(obj);
     if let Some(d) = lookup(t, name) {
         if let Some(w) = as_wrapper(d) {
-            if w.cls == types::property() {
+            if is_property(w.cls) {
                 let s = w.fset.get();
                 if s == Value::NONE {
                     return Err(attribute_error("can't set attribute"));
@@ -331,7 +331,7 @@ pub fn delattr(obj: Value, name: Value) -> PyResult<()> {
     }
     if let Some(d) = lookup(t, name) {
         if let Some(w) = as_wrapper(d) {
-            if w.cls == types::property() {
+            if is_property(w.cls) {
                 let f = w.fdel.get();
                 if f == Value::NONE {
                     return Err(attribute_error("can't delete attribute"));
@@ -369,4 +369,9 @@ pub fn lookup_special(obj: Value, name: &str) -> Option<Value> {
     let t = type_of(obj);
     let d = lookup(t, n)?;
     bind(d, obj, t).ok()
+}
+
+/// `property` or a subclass of it (`class cached(property)`).
+fn is_property(cls: Value) -> bool {
+    cls == types::property() || crate::objects::typeobj::is_subtype(cls, types::property())
 }

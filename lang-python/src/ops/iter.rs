@@ -9,6 +9,9 @@ use vmcore::Value;
 
 /// `len(v)`.
 pub fn len(v: Value) -> PyResult<usize> {
+    if let Some(so) = exact_set(v) {
+        return Ok(so.len());
+    }
     if let Some(l) = list::as_list(v) {
         if type_of(v) == types::list() {
             return Ok(l.v().len());
@@ -47,6 +50,9 @@ pub fn iter(v: Value) -> PyResult {
     let t = type_of(v);
     if t == types::list() || t == types::tuple() || t == types::str() {
         return Ok(new_iter(IterKind::Seq, v, 0));
+    }
+    if let Some(so) = exact_set(v) {
+        return Ok(new_iter(IterKind::SetItems, v, so.len()));
     }
     if t == types::dict() {
         let d = dict::as_dict(v).expect("dict");
@@ -138,6 +144,10 @@ pub fn next(it: Value) -> PyResult<Option<Value>> {
     }
     if type_of(it) == types::generator() {
         return crate::interp::generator_next(it, Value::NONE);
+    }
+    // enumerate/reversed/iter(f, sentinel): stepped directly, no StopIteration object.
+    if let Some(r) = crate::objects::iters::step(it) {
+        return r;
     }
     let m = super::lookup_special(it, "next").ok_or_else(|| type_error(format!("{} object is not an iterator", type_name(it))))?;
     match super::call(m, &[], &[]) {
@@ -256,6 +266,9 @@ pub fn contains(a: Value, x: Value) -> PyResult<bool> {
     if t == types::dict() {
         return Ok(dict::as_dict(a).expect("dict").get(x)?.is_some());
     }
+    if let Some(so) = exact_set(a) {
+        return crate::objects::set::contains(so, x);
+    }
     if t == types::str() {
         let hay = pystr::as_bytes(a).expect("str");
         let Some(needle) = pystr::as_bytes(x) else {
@@ -294,4 +307,10 @@ pub fn contains(a: Value, x: Value) -> PyResult<bool> {
 #[allow(dead_code)]
 fn _unused() -> crate::runtime::PyErr {
     stop_iteration()
+}
+
+/// A set or frozenset (not a subclass, whose methods may be overridden).
+fn exact_set(v: Value) -> Option<vmcore::gc::Gc<crate::objects::set::SetObj>> {
+    let so = vmcore::gc::Gc::<crate::objects::set::SetObj>::downcast(v)?;
+    (so.cls == types::set() || so.cls == types::frozenset()).then_some(so)
 }
