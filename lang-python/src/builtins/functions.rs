@@ -641,13 +641,6 @@ fn b_reduce(a: &[Value], kw: KwArgs) -> PyResult {
     acc.ok_or_else(|| type_error("reduce() of empty sequence with no initial value"))
 }
 
-/// `format(value[, format_spec])`.
-fn b_format(a: &[Value], kw: KwArgs) -> PyResult {
-    args::arity("format", a, kw, 1, 2)?;
-    let spec = a.get(1).copied().unwrap_or_else(|| pystr::new_str(b""));
-    crate::objects::format::format_builtin(a[0], spec)
-}
-
 fn b_repr(a: &[Value], kw: KwArgs) -> PyResult {
     ops::repr(one("repr", a, kw)?)
 }

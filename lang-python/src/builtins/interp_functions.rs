@@ -23,10 +23,9 @@ pub fn frame_locals(f: Gc<FrameObj>) -> Value {
     if !l.is_empty() {
         return l;
     }
-    if f.code.flags & crate::compiler::code::CO_NEWLOCALS != 0 || f.code.varnames.is_empty() && f.code.cellvars.is_empty() {
-        if f.code.name_str() == "<module>" {
-            return f.globals.as_value();
-        }
+    // Module-level code keeps its names in the globals dict.
+    if f.code.flags & crate::compiler::code::CO_NEWLOCALS != 0 {
+        return f.globals.as_value();
     }
     let d = dict::new_dict();
     for (i, &n) in f.code.varnames.iter().enumerate() {

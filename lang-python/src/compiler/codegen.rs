@@ -1003,7 +1003,10 @@ impl Compiler<'_> {
                     self.load_const_value(format!("L:{b}"), v)
                 }
                 ast::Num::Float(f) => self.load_const_value(format!("f:{}", f.to_bits()), float::new_float(*f)),
-                ast::Num::Complex(_) => return err("complex numbers are not supported yet", e.lineno),
+                ast::Num::Complex(im) => {
+                    let v = crate::objects::complex::new_complex(0.0, *im);
+                    self.load_const_value(format!("j:{}", im.to_bits()), v)
+                }
             },
             ExprKind::Str { s } => self.load_const_str(s),
             ExprKind::Attribute { value, attr, .. } => {

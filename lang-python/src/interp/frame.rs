@@ -78,8 +78,9 @@ impl FrameObj {
     /// The fast locals.
     #[allow(clippy::mut_from_ref)]
     pub fn fast(&self) -> &mut [Value] {
-        let n = self.nlocals as usize;
         let v: &mut Vec<Value> = unsafe { &mut *self.slots.get() };
+        // A recycled frame has no slots left; never index past them.
+        let n = (self.nlocals as usize).min(v.len());
         &mut v[..n]
     }
     #[allow(clippy::mut_from_ref)]
