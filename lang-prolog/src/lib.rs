@@ -48,7 +48,8 @@ pub fn run(cfg: &RunConfig, src: Source) -> i32 {
         Source::Code(c) => Src::Code(c.to_string()),
         Source::Repl => Src::Repl,
     };
-    let h = std::thread::Builder::new().stack_size(1 << 30).spawn(move || run_on_thread(args, owned));
+    let jit = (cfg.jit, cfg.jit_threshold);
+    let h = std::thread::Builder::new().stack_size(1 << 30).spawn(move || run_on_thread(args, owned, jit));
     match h {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,
@@ -61,13 +62,14 @@ enum Src {
     Repl,
 }
 
-fn run_on_thread(args: Vec<String>, src: Src) -> i32 {
+fn run_on_thread(args: Vec<String>, src: Src, jit: (bool, u32)) -> i32 {
     let mut argv = vec!["vmbench".to_string()];
     if let Src::File(f) = &src {
         argv.push(f.clone());
     }
     argv.extend(args.iter().cloned());
     let mut e = new_engine(argv);
+    e.jit = tracer::Concrete::new(jit.0, jit.1);
     let r = match &src {
         Src::File(f) => e.consult_file(f).map_err(|err| match err {
             PErr::Throw(b) => {

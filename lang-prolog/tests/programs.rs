@@ -4,9 +4,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+/// The two JIT settings every test runs under.
+pub const JIT_MODES: [[(&str, &str); 2]; 2] = [[("VMBENCH_JIT", "off"), ("VMBENCH_JIT_THRESHOLD", "1000")], [("VMBENCH_JIT", "on"), ("VMBENCH_JIT_THRESHOLD", "1")]];
+
 pub fn run_prolog(file: &Path, dir: &Path) -> (String, String, i32) {
+    run_prolog_with(file, dir, &JIT_MODES[0])
+}
+
+pub fn run_prolog_with(file: &Path, dir: &Path, env: &[(&str, &str)]) -> (String, String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_vmbench-prolog"))
         .arg(file)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
@@ -30,9 +38,11 @@ fn case_programs_match_expected_output() {
         if p.extension().is_some_and(|e| e == "pl") {
             n += 1;
             let expected = std::fs::read_to_string(p.with_extension("out")).unwrap();
-            let (got, err, _) = run_prolog(&p, &tmp);
-            if got != expected {
-                failures.push(format!("{}:\n--- expected\n{expected}--- got\n{got}--- stderr\n{err}", p.display()));
+            for mode in &JIT_MODES {
+                let (got, err, _) = run_prolog_with(&p, &tmp, mode);
+                if got != expected {
+                    failures.push(format!("{} {mode:?}:\n--- expected\n{expected}--- got\n{got}--- stderr\n{err}", p.display()));
+                }
             }
         }
     }

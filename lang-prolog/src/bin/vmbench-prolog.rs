@@ -7,6 +7,7 @@ use vmcore::registry::{RunConfig, Source};
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut cfg = RunConfig::default();
+    (cfg.jit, cfg.jit_threshold) = lang_prolog::engine::jit_setting();
     let status = if args.is_empty() {
         lang_prolog::run(&cfg, Source::Repl)
     } else if args[0] == "-c" && args.len() > 1 {

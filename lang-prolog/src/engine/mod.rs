@@ -177,6 +177,8 @@ pub struct Flags {
 }
 
 pub struct Engine {
+    /// The JIT's view of this machine (see `run`): hotness of predicate calls.
+    pub jit: tracer::Concrete,
     pub trail: Vec<Value>,
     pub cps: Vec<ChoicePoint>,
     /// Stamp of the newest choice point (variables older than it are trailed).
@@ -263,6 +265,13 @@ fn scan_roots(t: &mut Tracer) {
     t.values(&e.init_goals);
 }
 
+/// JIT on/off and threshold from the environment (the CLI sets these too).
+pub fn jit_setting() -> (bool, u32) {
+    let on = !matches!(std::env::var("VMBENCH_JIT").as_deref(), Ok("off") | Ok("0"));
+    let threshold = std::env::var("VMBENCH_JIT_THRESHOLD").ok().and_then(|t| t.parse().ok()).unwrap_or(1000);
+    (on, threshold)
+}
+
 pub enum FastErr {
     Slow(Value),
     Fatal(PErr),
@@ -276,6 +285,7 @@ pub enum Step {
 impl Engine {
     pub fn new(argv: Vec<String>) -> Box<Engine> {
         let e = Box::new(Engine {
+            jit: tracer::Concrete::new(jit_setting().0, jit_setting().1),
             trail: Vec::new(),
             cps: Vec::new(),
             hb: 0,
@@ -666,7 +676,9 @@ impl Engine {
         let mut cont = cont;
         let true_atom = wk().true_;
         loop {
-            // JIT: merge point (the state is goal, cut_b, cont).
+            // JIT merge point: the green key is the goal being run (the state
+            // is goal, cut_b, cont); recording will start here.
+            tracer::Mode::merge_point(&mut self.jit, tracer::GreenKey { code: goal.0 as usize, pc: 0 });
             self.steps = self.steps.wrapping_add(1);
             if self.steps & 0xF_FFFF == 0 && vmcore::gc::stats().live_bytes > MEMORY_LIMIT {
                 self.first_tmpl = Value::EMPTY;
@@ -755,11 +767,13 @@ impl Engine {
                 cont = k;
                 continue;
             };
-            // JIT: can_enter_jit on predicate calls (a loop in Prolog is a recursive call).
             let pid = match self.pred_map.get(&(fid, arity as u32)) {
                 Some(&p) => p,
                 None => self.pred_id(fid, arity),
             };
+            // A loop in Prolog is a recursive call: predicate entry is where the
+            // JIT may enter compiled code, keyed by the predicate.
+            tracer::Mode::can_enter_jit(&mut self.jit, tracer::GreenKey { code: pid, pc: u32::MAX });
             let result: Res<Step> = match self.preds[pid].kind.clone() {
                 Kind::Clauses => {
                     if self.preds[pid].clauses.len() >= 8 {
