@@ -125,3 +125,65 @@ pub fn exc_repr(args: &[Value], _kw: KwArgs) -> PyResult {
 pub fn exc_str(args: &[Value], _kw: KwArgs) -> PyResult {
     Ok(pystr::new_str_owned(exception_str(args[0])?))
 }
+
+fn set(v: Value, name: &str, x: Value) -> PyResult<()> {
+    match as_instance(v) {
+        Some(i) => i.set_attr(pystr::intern(name), x),
+        None => Ok(()),
+    }
+}
+
+/// `SystemExit.__init__`: `code` is the single argument, None, or the args tuple.
+pub fn system_exit_init(args: &[Value], kw: KwArgs) -> PyResult {
+    exc_init(args, kw)?;
+    let rest = &args[1..];
+    let code = match rest.len() {
+        0 => Value::NONE,
+        1 => rest[0],
+        _ => tuple::new_tuple_from(rest),
+    };
+    set(args[0], "code", code)?;
+    Ok(Value::NONE)
+}
+
+/// `EnvironmentError.__init__`: with 2 or 3 arguments, `errno`, `strerror`
+/// (and `filename`, which is then dropped from `args`), as CPython 2.7 does.
+pub fn env_error_init(args: &[Value], kw: KwArgs) -> PyResult {
+    exc_init(args, kw)?;
+    let v = args[0];
+    let rest = &args[1..];
+    let (errno, strerror, filename) = match rest.len() {
+        2 => (rest[0], rest[1], Value::NONE),
+        3 => (rest[0], rest[1], rest[2]),
+        _ => (Value::NONE, Value::NONE, Value::NONE),
+    };
+    set(v, "errno", errno)?;
+    set(v, "strerror", strerror)?;
+    set(v, "filename", filename)?;
+    if rest.len() == 3 {
+        if let Some(i) = as_instance(v) {
+            i.base.set(tuple::new_tuple_from(&rest[..2]));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// `str(EnvironmentError)`: "[Errno N] message: 'filename'".
+pub fn env_error_str(args: &[Value], kw: KwArgs) -> PyResult {
+    let v = args[0];
+    let get = |n: &str| as_instance(v).and_then(|i| i.get_attr(pystr::intern(n))).unwrap_or(Value::NONE);
+    let (errno, strerror, filename) = (get("errno"), get("strerror"), get("filename"));
+    if filename != Value::NONE {
+        let mut out = format!("[Errno {}] ", String::from_utf8_lossy(&crate::ops::str_bytes(errno)?)).into_bytes();
+        out.extend(crate::ops::str_bytes(strerror)?);
+        out.extend_from_slice(b": ");
+        out.extend(crate::ops::repr_bytes(filename)?);
+        return Ok(pystr::new_str_owned(out));
+    }
+    if errno != Value::NONE && strerror != Value::NONE {
+        let mut out = format!("[Errno {}] ", String::from_utf8_lossy(&crate::ops::str_bytes(errno)?)).into_bytes();
+        out.extend(crate::ops::str_bytes(strerror)?);
+        return Ok(pystr::new_str_owned(out));
+    }
+    exc_str(args, kw)
+}

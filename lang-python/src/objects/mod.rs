@@ -134,6 +134,9 @@ pub fn bootstrap() {
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
     add_method(types::base_exception(), "__repr__", exceptions::exc_repr);
     add_method(types::base_exception(), "__str__", exceptions::exc_str);
+    add_method(types::system_exit(), "__init__", exceptions::system_exit_init);
+    add_method(types::environment_error(), "__init__", exceptions::env_error_init);
+    add_method(types::environment_error(), "__str__", exceptions::env_error_str);
     add_method(types::iterator(), "next", iterobj::iter_next);
     add_method(types::iterator(), "__iter__", iterobj::iter_self);
     // Each type's methods live beside its implementation.
