@@ -533,8 +533,16 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                             continue 'outer;
                         }
                     }
+                    // Builtins run straight on the caller's stack slice (it is
+                    // traced: the frame is live), with no argument vector.
                     if let Some(b) = crate::objects::function::as_builtin(func) {
-                        if b.self_.is_empty() && b.cls == types::method_descriptor() && args_at < kw_at {
+                        if b.self_.is_empty() && b.cls != types::method_descriptor() {
+                            let r = tryop!((b.f)(&stack[args_at..kw_at], &kw));
+                            stack.truncate(bottom);
+                            stack.push(r);
+                            continue;
+                        }
+                        if b.self_.is_empty() && args_at < kw_at {
                             let recv = stack[args_at];
                             if b.owner.is_empty() || crate::objects::typeobj::is_subtype(type_of(recv), b.owner) {
                                 let r = tryop!((b.f)(&stack[args_at..kw_at], &kw));
@@ -542,6 +550,14 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                                 stack.push(r);
                                 continue;
                             }
+                        }
+                        if !b.self_.is_empty() && func_at != usize::MAX && args_at == func_at + 1 {
+                            // A bound builtin method: its self takes the callable's slot.
+                            stack[func_at] = b.self_;
+                            let r = tryop!((b.f)(&stack[func_at..kw_at], &kw));
+                            stack.truncate(bottom);
+                            stack.push(r);
+                            continue;
                         }
                     }
                     let args = vmcore::gc::RootedVec::from_vec(stack[args_at..kw_at].to_vec());

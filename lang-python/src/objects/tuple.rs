@@ -1,35 +1,66 @@
 //! `tuple`: an immutable array of values.
 
 use crate::runtime::types;
-use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::gc::{Gc, GcType, Trace, Tracer, TypeDesc};
 use vmcore::Value;
 
+/// A tuple's header; its `len` items follow it inline in the same heap cell,
+/// so a tuple is one allocation and no malloc (tuples are the most common
+/// short-lived objects: argument packs, multiple returns, dict items).
 #[repr(C)]
 pub struct TupleObj {
     pub cls: Value,
-    pub items: Box<[Value]>,
+    pub len: usize,
 }
+
+const ITEMS_OFFSET: usize = std::mem::size_of::<TupleObj>();
+
+impl TupleObj {
+    pub fn items(&self) -> &[Value] {
+        // SAFETY: alloc_tuple wrote `len` initialised items right after the header.
+        unsafe { std::slice::from_raw_parts((self as *const Self as *const u8).add(ITEMS_OFFSET) as *const Value, self.len) }
+    }
+}
+
 unsafe impl Trace for TupleObj {
     fn trace(&self, t: &mut Tracer) {
         t.value(self.cls);
-        t.values(&self.items);
+        t.values(self.items());
     }
 }
-vmcore::gc_type!(TupleObj, "tuple");
+
+unsafe fn trace_tuple(p: *const u8, t: &mut Tracer) {
+    (*(p as *const TupleObj)).trace(t)
+}
+
+static TUPLE_DESC: TypeDesc = TypeDesc { name: "tuple", trace: trace_tuple, drop: None };
+
+impl GcType for TupleObj {
+    fn type_desc() -> &'static TypeDesc {
+        &TUPLE_DESC
+    }
+}
+
+/// A tuple of class `cls` holding `items` (which the caller keeps rooted).
+fn alloc_tuple(cls: Value, items: &[Value]) -> Value {
+    let size = items.len().checked_mul(8).and_then(|b| b.checked_add(8 + ITEMS_OFFSET)).unwrap_or(usize::MAX);
+    let Some(obj) = vmcore::gc::raw_alloc(size, &TUPLE_DESC) else { vmcore::fatal("out of memory") };
+    // SAFETY: a fresh cell of `size` bytes; the payload follows the 8-byte header.
+    unsafe {
+        let payload = obj.add(8);
+        std::ptr::write(payload as *mut TupleObj, TupleObj { cls, len: items.len() });
+        std::ptr::copy_nonoverlapping(items.as_ptr(), payload.add(ITEMS_OFFSET) as *mut Value, items.len());
+    }
+    Value::from_ptr(obj)
+}
 
 pub fn new_tuple(items: Vec<Value>) -> Value {
-    // The Vec is moved into the object by the same allocation call, and its
-    // values are also in the caller's frame or a rooted vec (see gc rules).
     let items = vmcore::gc::RootedVec::from_vec(items);
-    let t = alloc(TupleObj { cls: types::tuple(), items: Box::default() });
-    unsafe { t.get_mut().items = items.into_vec().into_boxed_slice() };
-    t.as_value()
+    alloc_tuple(types::tuple(), &items)
 }
 
 pub fn new_tuple_from(items: &[Value]) -> Value {
-    let t = alloc(TupleObj { cls: types::tuple(), items: Box::default() });
-    unsafe { t.get_mut().items = items.into() };
-    t.as_value()
+    alloc_tuple(types::tuple(), items)
 }
 
 /// The items of a tuple (or tuple subclass instance).
@@ -38,5 +69,5 @@ pub fn as_tuple<'a>(v: Value) -> Option<&'a [Value]> {
     let v = super::instance::unwrap_base(v);
     let t = Gc::<TupleObj>::downcast(v)?;
     // SAFETY: tuples are immutable and live while the caller holds `v`.
-    Some(unsafe { &*(&*t.items as *const [Value]) })
+    Some(unsafe { &*(t.items() as *const [Value]) })
 }

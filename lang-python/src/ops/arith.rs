@@ -78,6 +78,19 @@ pub fn binop(op: BinOp, a: Value, b: Value) -> PyResult {
             _ => p ^ q,
         }));
     }
+    // Fast path: floats (and float with small int), the other hot case.
+    if let Some((x, y)) = float_pair(a, b) {
+        let r = match op {
+            BinOp::Add => Some(x + y),
+            BinOp::Sub => Some(x - y),
+            BinOp::Mul => Some(x * y),
+            BinOp::Div | BinOp::TrueDiv if y != 0.0 => Some(x / y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(crate::objects::float::new_float(r));
+        }
+    }
     let r = native_binop(op, a, b)?;
     if r != NOT_IMPLEMENTED {
         return Ok(r);
@@ -92,6 +105,20 @@ pub fn binop(op: BinOp, a: Value, b: Value) -> PyResult {
         return Ok(r);
     }
     Err(unsupported(op, a, b))
+}
+
+/// Both operands as doubles when one is an exact float and the other an
+/// exact float or small int.
+#[inline(always)]
+fn float_pair(a: Value, b: Value) -> Option<(f64, f64)> {
+    use crate::objects::float::FloatObj;
+    use vmcore::gc::Gc;
+    match (Gc::<FloatObj>::downcast(a), Gc::<FloatObj>::downcast(b)) {
+        (Some(x), Some(y)) if x.cls == crate::runtime::types::float() && y.cls == crate::runtime::types::float() => Some((x.v, y.v)),
+        (Some(x), None) if b.is_int() && x.cls == crate::runtime::types::float() => Some((x.v, b.as_int() as f64)),
+        (None, Some(y)) if a.is_int() && y.cls == crate::runtime::types::float() => Some((a.as_int() as f64, y.v)),
+        _ => None,
+    }
 }
 
 #[cold]

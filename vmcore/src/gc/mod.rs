@@ -675,6 +675,7 @@ pub fn try_alloc<T: GcType>(value: T) -> Option<Gc<T>> {
 
 /// Allocates an uninitialised cell of `size` bytes (header included) and
 /// writes the header. The caller initialises the payload before the next allocation.
+#[inline]
 pub fn raw_alloc(size: usize, desc: &'static TypeDesc) -> Option<*mut u8> {
     with_heap(|h| {
         if h.classes.is_empty() {
