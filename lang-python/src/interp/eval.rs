@@ -197,13 +197,20 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::LoadAttr(i) => {
                     let o = pop!();
-                    let v = tryop!(ops::getattr(o, code.names[i as usize]));
+                    let name = code.names[i as usize];
+                    let v = match super::instance_attr(o, name) {
+                        Some(v) => v,
+                        None => tryop!(ops::getattr(o, name)),
+                    };
                     stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let o = pop!();
                     let v = pop!();
-                    tryop!(ops::setattr(o, code.names[i as usize], v));
+                    let name = code.names[i as usize];
+                    if !tryop!(super::store_instance_attr(o, name, v)) {
+                        tryop!(ops::setattr(o, name, v));
+                    }
                 }
                 Instr::DeleteAttr(i) => {
                     let o = pop!();

@@ -82,6 +82,35 @@ pub fn method_lookup(obj: Value, name: Value) -> Option<Value> {
     Some(d)
 }
 
+/// LOAD_ATTR's fast path: an attribute stored on a plain instance, when the
+/// type has neither `__getattribute__` nor any class attribute of that name
+/// (so no descriptor can take precedence).
+#[inline]
+pub fn instance_attr(obj: Value, name: Value) -> Option<Value> {
+    let inst = crate::objects::instance::as_instance(obj)?;
+    let v = inst.get_attr(name)?;
+    let t = inst.cls.get();
+    if crate::objects::typeobj::lookup(t, name).is_some() || crate::objects::typeobj::lookup(t, crate::iname!("__getattribute__")).is_some() {
+        return None;
+    }
+    Some(v)
+}
+
+/// STORE_ATTR's fast path: a plain instance whose type defines no
+/// `__setattr__`, no `__slots__` restriction and nothing named `name`.
+/// Returns false when the general protocol must run.
+#[inline]
+pub fn store_instance_attr(obj: Value, name: Value, v: Value) -> PyResult<bool> {
+    let Some(inst) = crate::objects::instance::as_instance(obj) else { return Ok(false) };
+    let t = inst.cls.get();
+    let Some(tt) = as_type(t) else { return Ok(false) };
+    if tt.has_flag(NO_DICT) || crate::objects::typeobj::lookup(t, name).is_some() || crate::objects::typeobj::lookup(t, crate::iname!("__setattr__")).is_some() {
+        return Ok(false);
+    }
+    inst.set_attr(name, v)?;
+    Ok(true)
+}
+
 /// MAKE_FUNCTION / MAKE_CLOSURE.
 pub fn new_function(code: Value, globals: Value, defaults: Value, closure: Value) -> Value {
     let c = Gc::<CodeObj>::downcast(code).expect("MAKE_FUNCTION takes a code object");
