@@ -103,6 +103,7 @@ pub struct Jit {
     aborts: HashMap<GreenKey, u32>,
     backend: Option<Backend>,
     log: String,
+    compile_time: std::time::Duration,
 }
 
 impl Jit {
@@ -125,6 +126,7 @@ impl Jit {
             aborts: HashMap::new(),
             backend,
             log: String::new(),
+            compile_time: Default::default(),
         }
     }
 
@@ -198,7 +200,10 @@ impl Jit {
         }
         let base = self.exits.len() as u32;
         let Some(backend) = self.backend.as_mut() else { return };
-        let f = match backend.compile(&opt, base) {
+        let t0 = std::time::Instant::now();
+        let compiled = backend.compile(&opt, base);
+        self.compile_time += t0.elapsed();
+        let f = match compiled {
             Ok(f) => f,
             Err(e) => {
                 let _ = writeln!(self.log, "# compile error {what}: {e}\n");
@@ -241,6 +246,7 @@ impl Jit {
     pub fn write_log(&self) {
         let Some(path) = &self.opts.log_path else { return };
         let mut out = self.log.clone();
+        let _ = writeln!(out, "# {} traces, backend time {:?}", self.codes.len(), self.compile_time);
         out.push_str("# entry counts\n");
         for c in &self.codes {
             let _ = writeln!(out, "{} entered {} times", c.name, c.entries);
