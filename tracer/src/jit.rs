@@ -66,6 +66,8 @@ impl Options {
 
 struct Code {
     f: TraceFn,
+    /// The optimized trace as text (tests assert on it).
+    text: String,
     name: String,
     entries: u64,
 }
@@ -222,7 +224,7 @@ impl Jit {
                 trace: idx,
             });
         }
-        self.codes.push(Code { f, name, entries: 0 });
+        self.codes.push(Code { f, name, entries: 0, text: opt.to_text() });
         match bridge_of {
             Some(g) => {
                 if let Some(e) = self.exits.get_mut(g as usize) {
@@ -235,6 +237,11 @@ impl Jit {
                 self.concrete.counters.set_compiled(start);
             }
         }
+    }
+
+    /// The optimized text of every compiled trace, in compile order.
+    pub fn trace_texts(&self) -> Vec<&str> {
+        self.codes.iter().map(|c| c.text.as_str()).collect()
     }
 
     /// Number of compiled traces (loops and bridges).
