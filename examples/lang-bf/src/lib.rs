@@ -91,6 +91,11 @@ impl Default for State {
 /// Runs `ops` to the end with the given JIT options. Returns the final tape
 /// pointer, or the one-line error. Output stays in `st` until flushed.
 pub fn execute(ops: Vec<parse::Op>, st: &mut State, opts: Options) -> Result<i64, String> {
+    execute_traced(ops, st, opts, &mut Vec::new())
+}
+
+/// As [`execute`], and collects the optimized text of every compiled trace.
+pub fn execute_traced(ops: Vec<parse::Op>, st: &mut State, opts: Options, traces: &mut Vec<String>) -> Result<i64, String> {
     let p = Program { ops };
     let mut frame = [0i64; 1];
     let mut jit = Jit::new(opts, frame.len());
@@ -123,6 +128,7 @@ pub fn execute(ops: Vec<parse::Op>, st: &mut State, opts: Options) -> Result<i64
         }
     };
     jit.write_log();
+    traces.extend(jit.trace_texts().iter().map(|t| t.to_string()));
     result
 }
 

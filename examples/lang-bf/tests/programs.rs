@@ -64,3 +64,39 @@ fn bad_programs_give_errors_not_panics() {
         assert!(r.unwrap_err().contains("out of bounds"));
     }
 }
+
+#[test]
+fn move_loop_trace_shape() {
+    // `[->+<]` adds cell 0 to cell 1. Its loop: one bounds guard per move,
+    // the second byte load of cell 0 forwarded from the store, the loop exit
+    // guard on the masked value, no calls, no allocation.
+    let mut st = State::with_input(b"");
+    let mut traces = Vec::new();
+    let o = opts(true, 2);
+    let ops = parse(b"++++++++++[->+<]>.").unwrap();
+    let r = lang_bf::execute_traced(ops, &mut st, o, &mut traces);
+    assert!(r.is_ok());
+    assert_eq!(st.take_output(), vec![10]);
+    let tape = format!("#{}", st.tape.as_ptr() as i64);
+    let t = traces[0].replace(&tape, "#TAPE");
+    let t = t.lines().map(|l| l.split(" [").next().unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        t,
+        "v0 = input #0
+label v0
+v2 = getbyte #TAPE, v0
+v3 = int_add v2, #255
+setbyte #TAPE, v0, v3
+v5 = int_add v0, #1
+v6 = uint_lt v5, #30000
+guard_true v6
+v8 = getbyte #TAPE, v5
+v9 = int_add v8, #1
+setbyte #TAPE, v5, v9
+v11 = uint_lt v0, #30000
+guard_true v11
+v13 = int_and v3, #255
+guard_true v13
+jump v0"
+    );
+}
