@@ -59,6 +59,9 @@ impl Options {
         if let Some(n) = std::env::var("VMBENCH_JIT_THRESHOLD").ok().and_then(|s| s.parse().ok()) {
             o.threshold = n;
         }
+        if let Some(n) = std::env::var("VMBENCH_JIT_BRIDGE").ok().and_then(|s| s.parse().ok()) {
+            o.bridge_threshold = n;
+        }
         o.log_path = std::env::var("VMBENCH_JITLOG").ok().filter(|s| !s.is_empty());
         o
     }

@@ -39,7 +39,8 @@ impl Backend {
     pub fn new() -> Result<Backend, String> {
         let mut flags = settings::builder();
         let set = |f: &mut settings::Builder, k: &str, v: &str| f.set(k, v).map_err(|e| e.to_string());
-        set(&mut flags, "opt_level", "speed")?;
+        let level = std::env::var("VMBENCH_JIT_CLIF_OPT").unwrap_or_else(|_| "speed".into());
+        set(&mut flags, "opt_level", &level)?;
         set(&mut flags, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })?;
         let isa = cranelift_native::builder()
             .map_err(|e| e.to_string())?
