@@ -77,7 +77,7 @@ impl State {
     }
 
     fn trace(&mut self, pc: usize, op: parse::Op, ptr: i64) {
-        let line = format!("{pc:5}  {op:<12?} ptr={ptr} cell={}\n", self.tape.get(ptr as usize).copied().unwrap_or(0));
+        let line = format!("{pc:5}  {:<12} ptr={ptr} cell={}\n", format!("{op:?}"), self.tape.get(ptr as usize).copied().unwrap_or(0));
         let _ = vmcore::host::write_all(2, line.as_bytes());
     }
 }
