@@ -9,13 +9,15 @@
 //!
 //! Order matters: folding first exposes constants; guard strengthening then
 //! turns facts learnt from guards into constants and bounds; the heap cache
-//! forwards stored values to loads; a second fold cleans up what those
+//! forwards stored values to loads; allocations that never escape are
+//! removed; a second fold cleans up what those
 //! produced; dead-code elimination drops what nobody uses any more.
 
 pub mod dce;
 pub mod fold;
 pub mod guards;
 pub mod heap;
+pub mod virtuals;
 
 use crate::ir::{is_const, Op, Ref, Snapshot, Trace};
 
@@ -24,6 +26,7 @@ pub fn optimize(t: &Trace) -> Trace {
     let t = fold::run(t);
     let t = guards::run(&t);
     let t = heap::run(&t);
+    let t = virtuals::run(&t);
     let t = fold::run(&t);
     let t = guards::run(&t);
     dce::run(&t)
