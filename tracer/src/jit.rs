@@ -79,6 +79,8 @@ struct Exit {
     pos: GreenKey,
     /// Set for `finish`: the key whose compiled loop continues from here.
     link: Option<GreenKey>,
+    /// `link` resolved to a compiled loop, once it has been.
+    link_code: Option<usize>,
     failures: u64,
     bridge: Option<usize>,
     bridge_tries: u32,
@@ -151,8 +153,14 @@ impl Jit {
                 code = b;
                 continue;
             }
+            if let Some(c) = exit.link_code {
+                code = c;
+                continue;
+            }
             if let Some(l) = exit.link {
                 if let Some(&c) = self.loops.get(&l) {
+                    // Loops are never replaced, so the lookup can be remembered.
+                    exit.link_code = Some(c);
                     code = c;
                     continue;
                 }
@@ -221,6 +229,7 @@ impl Jit {
             self.exits.push(Exit {
                 pos: s.pos,
                 link: if is_finish { Some(s.pos) } else { None },
+                link_code: None,
                 failures: 0,
                 bridge: None,
                 bridge_tries: 0,
