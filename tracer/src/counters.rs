@@ -15,14 +15,26 @@ pub struct GreenKey {
 
 const SLOTS: usize = 1024;
 
+/// One cache line of the table: which key owns it and its count. A count of
+/// `COMPILED` means "compiled code exists: enter at once".
+#[derive(Copy, Clone)]
+struct Slot {
+    key: GreenKey,
+    count: i32,
+}
+
+const COMPILED: i32 = i32::MAX;
+const EMPTY: GreenKey = GreenKey { code: usize::MAX, pc: u32::MAX };
+
 pub struct HotCounters {
-    threshold: u32,
-    counts: Box<[u32; SLOTS]>,
+    threshold: i32,
+    slots: Box<[Slot]>,
 }
 
 impl HotCounters {
     pub fn new(threshold: u32) -> HotCounters {
-        HotCounters { threshold: threshold.max(1), counts: Box::new([0; SLOTS]) }
+        let threshold = threshold.clamp(1, i32::MAX as u32 / 2) as i32;
+        HotCounters { threshold, slots: vec![Slot { key: EMPTY, count: 0 }; SLOTS].into_boxed_slice() }
     }
 
     fn slot(key: GreenKey) -> usize {
@@ -30,17 +42,35 @@ impl HotCounters {
         (h >> 54) as usize % SLOTS
     }
 
-    /// Counts one entry; true exactly when the key becomes hot.
+    /// Counts one entry; true when the key becomes hot or has compiled code.
     #[inline]
     pub fn tick(&mut self, key: GreenKey) -> bool {
-        let c = &mut self.counts[Self::slot(key)];
-        *c += 1;
-        if *c >= self.threshold {
-            *c = 0;
+        let s = &mut self.slots[Self::slot(key)];
+        if s.key != key {
+            // A collision evicts the other key; it just warms up again later.
+            *s = Slot { key, count: 0 };
+        }
+        if s.count == COMPILED {
+            return true;
+        }
+        s.count += 1;
+        if s.count >= self.threshold {
+            s.count = 0;
             true
         } else {
             false
         }
+    }
+
+    /// From now on `tick(key)` is always true: compiled code waits there.
+    pub fn set_compiled(&mut self, key: GreenKey) {
+        self.slots[Self::slot(key)] = Slot { key, count: COMPILED };
+    }
+
+    /// Recording from `key` failed `tries` times: wait longer before trying again.
+    pub fn back_off(&mut self, key: GreenKey, tries: u32) {
+        let wait = (self.threshold as i64) << tries.min(16);
+        self.slots[Self::slot(key)] = Slot { key, count: -(wait.min(i32::MAX as i64 / 2) as i32) };
     }
 }
 
@@ -58,5 +88,9 @@ mod tests {
         assert!(!h.tick(k));
         let mut one = HotCounters::new(1);
         assert!(one.tick(k));
+        one.back_off(k, 2);
+        assert!(!one.tick(k));
+        one.set_compiled(k);
+        assert!(one.tick(k) && one.tick(k));
     }
 }

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use vmcore::registry::{self, RunConfig, Source};
 
 // Linking a frontend crate is what registers it.
+use lang_bf as _;
 use lang_prolog as _;
 use lang_python as _;
 
