@@ -89,6 +89,23 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 *stack.last().expect("value stack underflow (compiler invariant)")
             };
         }
+        // Returning `r`: through any finally blocks, then to the caller frame
+        // (same loop) or out of this run when `f` is the entry frame.
+        macro_rules! do_return {
+            ($r:expr) => {
+                match unwind_other(f, Unwind::Return($r)) {
+                    Some(r) => match return_from(f, entry, r, saved_top) {
+                        Some(exit) => break 'outer Ok(exit),
+                        None => {
+                            // Invariant: return_from made the caller current.
+                            f = Gc::<FrameObj>::downcast(ts().frame).expect("caller frame");
+                            continue 'outer;
+                        }
+                    },
+                    None => continue 'outer,
+                }
+            };
+        }
         macro_rules! tryop {
             ($e:expr) => {
                 match $e {
@@ -429,16 +446,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     } else if v == WHY_RETURN {
                         let r = pop!();
                         f.pc.set(pc as u32);
-                        match unwind_other(f, Unwind::Return(r)) {
-                            Some(r) => match return_from(f, entry, r, saved_top) {
-                                Some(exit) => break 'outer Ok(exit),
-                                None => {
-                                    f = Gc::<FrameObj>::downcast(ts().frame).expect("caller frame");
-                                    continue 'outer;
-                                }
-                            },
-                            None => continue 'outer,
-                        }
+                        do_return!(r);
                     } else if v == WHY_BREAK {
                         f.pc.set(pc as u32);
                         unwind_other(f, Unwind::Break);
@@ -485,16 +493,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::ReturnValue => {
                     let r = pop!();
                     f.pc.set(pc as u32);
-                    match unwind_other(f, Unwind::Return(r)) {
-                        Some(r) => match return_from(f, entry, r, saved_top) {
-                            Some(exit) => break 'outer Ok(exit),
-                            None => {
-                                f = Gc::<FrameObj>::downcast(ts().frame).expect("caller frame");
-                                continue 'outer;
-                            }
-                        },
-                        None => continue 'outer,
-                    }
+                    do_return!(r);
                 }
                 Instr::YieldValue => {
                     let v = pop!();
