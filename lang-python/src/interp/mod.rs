@@ -64,6 +64,10 @@ pub fn method_lookup(obj: Value, name: Value) -> Option<Value> {
         return None;
     }
     let t = type_of(obj);
+    // super objects resolve attributes along another class's MRO.
+    if t == types::super_() {
+        return None;
+    }
     if crate::objects::typeobj::lookup(t, crate::iname!("__getattribute__")).is_some_and(|g| as_function(g).is_some()) {
         return None;
     }
