@@ -34,7 +34,18 @@ pub struct HotCounters {
 impl HotCounters {
     pub fn new(threshold: u32) -> HotCounters {
         let threshold = threshold.clamp(1, i32::MAX as u32 / 2) as i32;
-        HotCounters { threshold, slots: vec![Slot { key: EMPTY, count: 0 }; SLOTS].into_boxed_slice() }
+        // The table is made on first use: interpreters create counters for
+        // every nested run, most of which never see a backward jump.
+        HotCounters { threshold, slots: Box::default() }
+    }
+
+    /// The slot for `key`, allocating the table the first time.
+    #[inline]
+    fn slot_mut(&mut self, key: GreenKey) -> &mut Slot {
+        if self.slots.is_empty() {
+            self.slots = vec![Slot { key: EMPTY, count: 0 }; SLOTS].into_boxed_slice();
+        }
+        &mut self.slots[Self::slot(key)]
     }
 
     fn slot(key: GreenKey) -> usize {
@@ -45,7 +56,8 @@ impl HotCounters {
     /// Counts one entry; true when the key becomes hot or has compiled code.
     #[inline]
     pub fn tick(&mut self, key: GreenKey) -> bool {
-        let s = &mut self.slots[Self::slot(key)];
+        let threshold = self.threshold;
+        let s = self.slot_mut(key);
         if s.key != key {
             // A collision evicts the other key; it just warms up again later.
             *s = Slot { key, count: 0 };
@@ -54,7 +66,7 @@ impl HotCounters {
             return true;
         }
         s.count += 1;
-        if s.count >= self.threshold {
+        if s.count >= threshold {
             s.count = 0;
             true
         } else {
@@ -64,13 +76,13 @@ impl HotCounters {
 
     /// From now on `tick(key)` is always true: compiled code waits there.
     pub fn set_compiled(&mut self, key: GreenKey) {
-        self.slots[Self::slot(key)] = Slot { key, count: COMPILED };
+        *self.slot_mut(key) = Slot { key, count: COMPILED };
     }
 
     /// Recording from `key` failed `tries` times: wait longer before trying again.
     pub fn back_off(&mut self, key: GreenKey, tries: u32) {
         let wait = (self.threshold as i64) << tries.min(16);
-        self.slots[Self::slot(key)] = Slot { key, count: -(wait.min(i32::MAX as i64 / 2) as i32) };
+        *self.slot_mut(key) = Slot { key, count: -(wait.min(i32::MAX as i64 / 2) as i32) };
     }
 }
 

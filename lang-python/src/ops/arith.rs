@@ -6,7 +6,7 @@
 //! operand's reflected method first when its type is a proper subclass of
 //! the left's, then `__op__`, then `__rop__`.
 
-use crate::objects::numbers::{self, Num};
+use crate::objects::numbers;
 use crate::objects::typeobj::{is_subtype, type_name};
 use crate::runtime::errors::type_error;
 use crate::runtime::{type_of, PyResult, NOT_IMPLEMENTED};
@@ -280,5 +280,3 @@ pub fn unaryop(op: UnaryOp, a: Value) -> PyResult {
     Err(type_error(format!("bad operand type for {sym}: '{}'", type_name(a))))
 }
 
-#[allow(dead_code)]
-fn _unused(_: Num) {}

@@ -305,8 +305,3 @@ pub fn truthy(v: Value) -> PyResult<bool> {
     Ok(true)
 }
 
-#[allow(dead_code)]
-fn _unused(_: Value) -> Option<Value> {
-    let _ = NOT_IMPLEMENTED;
-    None
-}

@@ -3,7 +3,7 @@
 use crate::objects::iterobj::{as_iter, new_iter, IterKind};
 use crate::objects::typeobj::type_name;
 use crate::objects::{dict, list, str as pystr, tuple};
-use crate::runtime::errors::{index_error, key_error, runtime_error, stop_iteration, type_error};
+use crate::runtime::errors::{index_error, key_error, runtime_error, type_error};
 use crate::runtime::{type_of, types, PyResult};
 use vmcore::Value;
 
@@ -304,10 +304,6 @@ pub fn contains(a: Value, x: Value) -> PyResult<bool> {
     Ok(false)
 }
 
-#[allow(dead_code)]
-fn _unused() -> crate::runtime::PyErr {
-    stop_iteration()
-}
 
 /// A set or frozenset (not a subclass, whose methods may be overridden).
 fn exact_set(v: Value) -> Option<vmcore::gc::Gc<crate::objects::set::SetObj>> {
