@@ -39,10 +39,8 @@ impl PythonOptions {
 /// Runs a program on a fresh interpreter thread; returns the exit status.
 pub fn run_python(opts: PythonOptions) -> i32 {
     let t = std::thread::Builder::new().name("python".into()).stack_size(STACK_BYTES).spawn(move || {
-        let here = 0u8;
         let hi = vmcore::gc::stack::stack_hi();
         state::ts().stack_floor = hi.saturating_sub(STACK_BYTES) + (1 << 20);
-        let _ = &here;
         run_main(&opts)
     });
     match t.map(|h| h.join()) {

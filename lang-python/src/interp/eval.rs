@@ -16,7 +16,7 @@ use super::state::ts;
 use crate::compiler::code::{Cmp, CodeObj, Instr};
 use crate::objects::function::{as_function, as_method, new_cell, CellObj, FunctionObj};
 use crate::objects::{dict, list, str as pystr, tuple};
-use crate::ops::{self, BinOp};
+use crate::ops;
 use crate::runtime::errors::{name_error, runtime_error, system_error, type_error, unbound_local_error};
 use crate::runtime::{type_of, types, PyErr, PyResult};
 use tracer::{GreenKey, Mode};
@@ -254,11 +254,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::Binary(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = if op == BinOp::Mod && type_of(a) == types::str() {
-                        tryop!(crate::ops::binop(op, a, b))
-                    } else {
-                        tryop!(ops::binop(op, a, b))
-                    };
+                    let r = tryop!(ops::binop(op, a, b));
                     stack.push(r);
                 }
                 Instr::Inplace(op) => {

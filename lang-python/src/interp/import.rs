@@ -6,7 +6,7 @@ use crate::objects::module::{as_module, new_module};
 use crate::objects::{dict::DictObj, str as pystr, tuple};
 use crate::ops;
 use crate::runtime::errors::import_error;
-use crate::runtime::{PyResult, type_of, types};
+use crate::runtime::PyResult;
 use vmcore::gc::Gc;
 use vmcore::Value;
 
@@ -161,6 +161,5 @@ pub fn import_star(m: Value, locals: Value) -> PyResult<()> {
         let v = ops::getattr(m, pystr::intern_value(n))?;
         ops::setitem(locals, n, v)?;
     }
-    let _ = (type_of(m), types::module());
     Ok(())
 }

@@ -80,9 +80,6 @@ pub fn display(v: Value) -> PyResult<()> {
     r.push(b'\n');
     write(dest, f, &r)?;
     set_softspace(dest, f, false);
-    if let Some(b) = crate::builtins::module().dict.get_str("__builtin__") {
-        let _ = b;
-    }
     crate::builtins::module().dict.set_str("_", v);
     Ok(())
 }

@@ -14,7 +14,7 @@
 
 use super::args::{self, noargs, one, unpack};
 use super::dict::{as_dict, new_dict, DictObj};
-use super::hashtable::{Entry, Table, DUMMY};
+use super::hashtable::{Entry, Table};
 use super::iterobj::{new_iter, IterKind};
 use super::list::new_list;
 use super::list_methods::new_of_class;
@@ -161,25 +161,8 @@ fn dict_popitem(a: &[Value], kw: KwArgs) -> PyResult {
     if d.is_empty() {
         return Err(key_error_msg("popitem(): dictionary is empty"));
     }
-    let t = d.t();
-    let live = |e: &Entry| !e.key.is_empty() && e.key != DUMMY;
-    let mask = t.entries.len() - 1;
-    let mut i = 0usize;
-    if !live(&t.entries[0]) {
-        let f = t.entries[0].hash;
-        i = if f < 1 || f as usize > mask { 1 } else { f as usize };
-        while !live(&t.entries[i]) {
-            i += 1;
-            if i > mask {
-                i = 1;
-            }
-        }
-    }
-    let e = t.entries[i];
-    t.entries[i] = Entry { hash: e.hash, key: DUMMY, value: Value::EMPTY };
-    t.used -= 1;
-    t.version += 1;
-    t.entries[0].hash = i as i64 + 1;
+    // Invariant: not empty (checked above).
+    let e = d.t().pop_any().expect("non-empty table");
     Ok(new_tuple_from(&[e.key, e.value]))
 }
 

@@ -235,13 +235,32 @@ impl Table {
         (pos..self.entries.len()).map(|i| (i, self.entries[i])).find(|(_, e)| !e.key.is_empty() && e.key != DUMMY)
     }
 
-    /// Removes and returns an arbitrary entry as `dict.popitem` does.
+    /// Removes and returns an entry as `dict.popitem` and `set.pop` do:
+    /// scanning from a finger kept in slot 0's hash field (when slot 0 holds
+    /// no live entry), so repeated pops don't rescan the table — and the
+    /// order of pops is CPython's. None when the table is empty.
     pub fn pop_any(&mut self) -> Option<Entry> {
-        let i = self.next_from(0)?.0;
+        if self.used == 0 {
+            return None;
+        }
+        let live = |e: &Entry| !e.key.is_empty() && e.key != DUMMY;
+        let mask = self.mask();
+        let mut i = 0usize;
+        if !live(&self.entries[0]) {
+            let f = self.entries[0].hash;
+            i = if f < 1 || f as usize > mask { 1 } else { f as usize };
+            while !live(&self.entries[i]) {
+                i += 1;
+                if i > mask {
+                    i = 1;
+                }
+            }
+        }
         let e = self.entries[i];
-        self.entries[i] = Entry { hash: 0, key: DUMMY, value: Value::EMPTY };
+        self.entries[i] = Entry { hash: e.hash, key: DUMMY, value: Value::EMPTY };
         self.used -= 1;
         self.version += 1;
+        self.entries[0].hash = i as i64 + 1;
         Some(e)
     }
 }

@@ -13,7 +13,7 @@
 //! up as a frozenset, as CPython does for `in`, `remove` and `discard`.
 
 use super::args::{self, noargs, one};
-use super::hashtable::{Entry, Table, DUMMY};
+use super::hashtable::{Entry, Table};
 use super::iterobj::{new_iter, IterKind, IterObj};
 use super::typeobj::{self, is_subtype};
 use super::{add_method, add_static, instance, int::new_int, list::new_list, str as pystr};
@@ -458,25 +458,8 @@ fn set_pop(a: &[Value], kw: KwArgs) -> PyResult {
     if so.is_empty() {
         return Err(key_error_msg("pop from an empty set"));
     }
-    let t = so.t();
-    let live = |e: &Entry| !e.key.is_empty() && e.key != DUMMY;
-    let mask = t.entries.len() - 1;
-    let mut i = 0usize;
-    if !live(&t.entries[0]) {
-        let f = t.entries[0].hash;
-        i = if f < 1 || f as usize > mask { 1 } else { f as usize };
-        while !live(&t.entries[i]) {
-            i += 1;
-            if i > mask {
-                i = 1;
-            }
-        }
-    }
-    let e = t.entries[i];
-    t.entries[i] = Entry { hash: e.hash, key: DUMMY, value: Value::EMPTY };
-    t.used -= 1;
-    t.version += 1;
-    t.entries[0].hash = i as i64 + 1;
+    // Invariant: not empty (checked above).
+    let e = so.t().pop_any().expect("non-empty table");
     Ok(e.key)
 }
 

@@ -49,15 +49,14 @@ fn hash_slow(v: Value) -> PyResult<i64> {
     if v == Value::NONE || v == Value::TRUE || v == Value::FALSE || !v.is_ptr() {
         return Ok(v.0 as i64 >> 3);
     }
-    if let Some(items) = crate::objects::tuple::as_tuple(v) {
-        if crate::objects::tuple::as_tuple(v).is_some() && type_of(v) == crate::runtime::types::tuple() {
+    if type_of(v) == crate::runtime::types::tuple() {
+        if let Some(items) = crate::objects::tuple::as_tuple(v) {
             return tuple_hash(items);
         }
     }
     if let Some(u) = crate::objects::unicode::as_unicode(v) {
         return Ok(crate::objects::unicode::hash_chars(u));
     }
-    let t = type_of(v);
     if let Some(h) = lookup_special(v, "__hash__") {
         if h == Value::NONE {
             return Err(type_error(format!("unhashable type: '{}'", crate::objects::typeobj::type_name(v))));
@@ -65,7 +64,6 @@ fn hash_slow(v: Value) -> PyResult<i64> {
         let r = call(h, &[], &[])?;
         return crate::objects::int::as_int(r).map(|i| if i == -1 { -2 } else { i }).ok_or_else(|| type_error("an integer is required"));
     }
-    let _ = t;
     // Identity hash, as CPython's _Py_HashPointer: the address rotated by 4 bits.
     let p = v.0;
     let h = ((p >> 4) | (p << 60)) as i64;
