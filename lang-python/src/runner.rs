@@ -68,6 +68,9 @@ fn set_path(first: &str) {
             path.push(pystr::new_str(p.as_bytes()));
         }
     }
+    for p in crate::modules::stdlib::path_entries() {
+        path.push(pystr::new_str(p.as_bytes()));
+    }
     sys::module().dict.set_str("path", list::new_list(path));
 }
 

@@ -89,10 +89,13 @@ fn create() -> Gc<ModuleObj> {
     let vi = tuple::new_tuple(vec![int::new_int(2), int::new_int(7), int::new_int(18), pystr::new_str(b"final"), int::new_int(0)]);
     d.set_str("version_info", vi);
     d.set_str("subversion", tuple::new_tuple(vec![pystr::new_str(b"CPython"), pystr::new_str(b""), pystr::new_str(b"")]));
-    d.set_str("builtin_module_names", tuple::new_tuple(vec![pystr::new_str(b"__builtin__"), pystr::new_str(b"sys")]));
+    let mut names: Vec<&str> = crate::modules::NATIVE.iter().map(|(n, _)| *n).filter(|n| *n != "__future__").collect();
+    names.sort_unstable();
+    d.set_str("builtin_module_names", tuple::new_tuple(names.iter().map(|n| pystr::new_str(n.as_bytes())).collect()));
     d.set_str("executable", pystr::new_str(std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default().as_bytes()));
-    d.set_str("prefix", pystr::new_str(b"/usr"));
-    d.set_str("exec_prefix", pystr::new_str(b"/usr"));
+    let prefix = crate::modules::stdlib::prefix().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| "/usr/local".into());
+    d.set_str("prefix", pystr::new_str(prefix.as_bytes()));
+    d.set_str("exec_prefix", pystr::new_str(prefix.as_bytes()));
     d.set_str("dont_write_bytecode", Value::TRUE);
     d.set_str("py3kwarning", Value::FALSE);
     let out = file::new_file(1, "<stdout>", "w", false).as_value();
