@@ -4,12 +4,16 @@
 //! program runs twice, with the JIT off and with the JIT on at threshold 1,
 //! and once more under GC stress (a collection every few allocations) when
 //! VMBENCH_DIFF_STRESS is set.
+//!
+//! tests/programs/ needs nothing but the interpreter; tests/stdlib/ holds
+//! programs that import CPython's pure-Python library and is skipped, with
+//! a message, where no CPython 2.7 install is found.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn programs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
+fn suite_dir(suite: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(suite)
 }
 
 struct Outcome {
@@ -18,11 +22,10 @@ struct Outcome {
     status: i32,
 }
 
-fn run(name: &str, env: &[(&str, &str)]) -> Outcome {
-    let dir = programs_dir();
+fn run(dir: &Path, name: &str, env: &[(&str, &str)]) -> Outcome {
     let stdin = dir.join(format!("{}.in", name.trim_end_matches(".py")));
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vmbench-python"));
-    cmd.arg(name).current_dir(&dir).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.arg(name).current_dir(dir).stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.stdin(if stdin.exists() { Stdio::from(std::fs::File::open(stdin).unwrap()) } else { Stdio::null() });
     for (k, v) in env {
         cmd.env(k, v);
@@ -43,7 +46,20 @@ fn first_difference(a: &[u8], b: &[u8]) -> String {
 
 #[test]
 fn programs_match_cpython() {
-    let dir = programs_dir();
+    check_suite("programs");
+}
+
+#[test]
+fn stdlib_programs_match_cpython() {
+    if lang_python::modules::stdlib::prefix().is_none() {
+        eprintln!("skipped tests/stdlib: {}", lang_python::modules::stdlib::MISSING);
+        return;
+    }
+    check_suite("stdlib");
+}
+
+fn check_suite(suite: &str) {
+    let dir = suite_dir(suite);
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
@@ -67,7 +83,7 @@ fn programs_match_cpython() {
         let (want_out, want_err) = (read("out"), read("err"));
         let want_status: i32 = String::from_utf8_lossy(&read("status")).trim().parse().unwrap();
         for (mode, env) in &modes {
-            let got = run(name, env);
+            let got = run(&dir, name, env);
             if got.stdout != want_out {
                 failures.push(format!("{name} [{mode}] stdout: {}", first_difference(&want_out, &got.stdout)));
             } else if got.stderr != want_err {
@@ -78,6 +94,6 @@ fn programs_match_cpython() {
         }
     }
     let total = names.len() * modes.len();
-    eprintln!("differential suite: {} of {total} runs match CPython 2.7.18", total - failures.len());
+    eprintln!("differential suite {suite}: {} of {total} runs match CPython 2.7.18", total - failures.len());
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
