@@ -46,6 +46,10 @@ pub struct Block {
     /// Number of cells marked live by the last collection (for heap sizing).
     pub live_cells: u32,
     pub is_large: bool,
+    /// Some cell ever held an object with drop glue. Blocks of plain data
+    /// (floats, tuples, instances) skip the per-dead-cell header reads in
+    /// `sweep`, which would otherwise touch every dead object.
+    pub has_drop: bool,
     pub marks: [u64; BITMAP_WORDS],
     pub alloc: [u64; BITMAP_WORDS],
 }
@@ -68,6 +72,7 @@ impl Block {
                 first_cell: HEADER_BYTES as u32,
                 live_cells: 0,
                 is_large,
+                has_drop: false,
                 marks: [0; BITMAP_WORDS],
                 alloc: [0; BITMAP_WORDS],
             },
@@ -157,12 +162,13 @@ impl Block {
     pub unsafe fn sweep(&mut self) -> usize {
         let mut live = 0;
         for w in 0..self.words() {
-            let dead = self.alloc[w] & !self.marks[w];
-            let mut d = dead;
-            while d != 0 {
-                let bit = d.trailing_zeros() as usize;
-                super::drop_object(self.cell(w * 64 + bit));
-                d &= d - 1;
+            if self.has_drop {
+                let mut d = self.alloc[w] & !self.marks[w];
+                while d != 0 {
+                    let bit = d.trailing_zeros() as usize;
+                    super::drop_object(self.cell(w * 64 + bit));
+                    d &= d - 1;
+                }
             }
             self.alloc[w] &= self.marks[w];
             live += self.alloc[w].count_ones() as usize;

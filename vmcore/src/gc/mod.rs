@@ -689,7 +689,12 @@ pub fn raw_alloc(size: usize, desc: &'static TypeDesc) -> Option<*mut u8> {
             h.collect();
         }
         let obj = if size <= MAX_SMALL {
-            h.small_cell(CLASS_OF[size.div_ceil(8)] as usize)?
+            let obj = h.small_cell(CLASS_OF[size.div_ceil(8)] as usize)?;
+            if desc.drop.is_some() {
+                // SAFETY: a small cell lies in a block we own.
+                unsafe { (*Block::of(obj)).has_drop = true };
+            }
+            obj
         } else {
             h.large_cell(size)?
         };
