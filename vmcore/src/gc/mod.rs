@@ -202,6 +202,7 @@ impl Tracer {
     pub fn gc<T: GcType>(&mut self, g: Gc<T>) {
         self.mark_ptr(g.ptr.as_ptr());
     }
+    #[inline]
     pub fn values(&mut self, vs: &[Value]) {
         for &v in vs {
             self.value(v);
@@ -231,11 +232,13 @@ impl Tracer {
 }
 
 unsafe impl Trace for Value {
+    #[inline]
     fn trace(&self, t: &mut Tracer) {
         t.value(*self)
     }
 }
 unsafe impl<T: GcType> Trace for Gc<T> {
+    #[inline]
     fn trace(&self, t: &mut Tracer) {
         t.gc(*self)
     }
@@ -244,11 +247,13 @@ unsafe impl<T: Trace> Trace for Cell<T>
 where
     T: Copy,
 {
+    #[inline]
     fn trace(&self, t: &mut Tracer) {
         self.get().trace(t)
     }
 }
 unsafe impl<T: Trace> Trace for Vec<T> {
+    #[inline]
     fn trace(&self, t: &mut Tracer) {
         for x in self {
             x.trace(t)
@@ -256,6 +261,7 @@ unsafe impl<T: Trace> Trace for Vec<T> {
     }
 }
 unsafe impl<T: Trace> Trace for Option<T> {
+    #[inline]
     fn trace(&self, t: &mut Tracer) {
         if let Some(x) = self {
             x.trace(t)
