@@ -237,14 +237,19 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::BinarySubscr => {
                     let i = pop!();
                     let o = pop!();
-                    let v = tryop!(ops::getitem(o, i));
+                    let v = match super::fast::subscr(o, i) {
+                        Some(v) => v,
+                        None => tryop!(ops::getitem(o, i)),
+                    };
                     stack.push(v);
                 }
                 Instr::StoreSubscr => {
                     let i = pop!();
                     let o = pop!();
                     let v = pop!();
-                    tryop!(ops::setitem(o, i, v));
+                    if !super::fast::store_subscr(o, i, v) {
+                        tryop!(ops::setitem(o, i, v));
+                    }
                 }
                 Instr::DeleteSubscr => {
                     let i = pop!();
@@ -254,13 +259,19 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::Binary(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = tryop!(ops::binop(op, a, b));
+                    let r = match super::fast::int_binop(op, a, b) {
+                        Some(r) => r,
+                        None => tryop!(ops::binop(op, a, b)),
+                    };
                     stack.push(r);
                 }
                 Instr::Inplace(op) => {
                     let b = pop!();
                     let a = pop!();
-                    let r = tryop!(ops::inplace_op(op, a, b));
+                    let r = match super::fast::int_binop(op, a, b) {
+                        Some(r) => r,
+                        None => tryop!(ops::inplace_op(op, a, b)),
+                    };
                     stack.push(r);
                 }
                 Instr::Unary(op) => {
@@ -277,7 +288,10 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let b = pop!();
                     let a = pop!();
                     let r = match c {
-                        Cmp::Rich(op) => tryop!(ops::compare(op, a, b)),
+                        Cmp::Rich(op) => match super::fast::int_compare(op, a, b) {
+                            Some(r) => r,
+                            None => tryop!(ops::compare(op, a, b)),
+                        },
                         Cmp::Is => Value::from_bool(a == b),
                         Cmp::IsNot => Value::from_bool(a != b),
                         Cmp::In => Value::from_bool(tryop!(ops::contains(b, a))),

@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod eval;
+mod fast;
 pub mod frame;
 pub mod generator;
 pub mod import;

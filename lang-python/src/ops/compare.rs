@@ -30,7 +30,7 @@ impl CmpOp {
             CmpOp::Ge => ("__ge__", "__le__"),
         }
     }
-    fn holds(self, o: Ordering) -> bool {
+    pub fn holds(self, o: Ordering) -> bool {
         match self {
             CmpOp::Lt => o == Ordering::Less,
             CmpOp::Le => o != Ordering::Greater,
