@@ -361,8 +361,17 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!();
-                    let items = tryop!(unpack(seq, n as usize));
-                    stack.extend(items.iter().rev());
+                    // Exact tuples and lists of the right length go straight onto the stack.
+                    let t = type_of(seq);
+                    let l = if t == types::list() { list::as_list(seq) } else { None };
+                    let exact = if t == types::tuple() { tuple::as_tuple(seq) } else { l.as_ref().map(|l| &l.v()[..]) };
+                    match exact {
+                        Some(items) if items.len() == n as usize => stack.extend(items.iter().rev()),
+                        _ => {
+                            let items = tryop!(unpack(seq, n as usize));
+                            stack.extend(items.iter().rev());
+                        }
+                    }
                 }
                 Instr::Jump(t) => {
                     if (t as usize) < pc {
