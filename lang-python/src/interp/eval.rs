@@ -19,6 +19,7 @@ use crate::objects::{dict, list, str as pystr, tuple};
 use crate::ops;
 use crate::runtime::errors::{name_error, runtime_error, system_error, type_error, unbound_local_error};
 use crate::runtime::{type_of, types, PyErr, PyResult};
+use super::attr_cache;
 use tracer::{GreenKey, Mode};
 use vmcore::gc::Gc;
 use vmcore::Value;
@@ -214,19 +215,34 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::LoadAttr(i) => {
                     let o = pop!();
-                    let name = code.names[i as usize];
-                    let v = match super::instance_attr(o, name) {
+                    let site = attr_cache::site(f.code.addr(), pc);
+                    let v = match attr_cache::load(site, o) {
                         Some(v) => v,
-                        None => tryop!(ops::getattr(o, name)),
+                        None => {
+                            let name = code.names[i as usize];
+                            match super::instance_attr(o, name) {
+                                Some(v) => {
+                                    attr_cache::fill_load(site, o, name);
+                                    v
+                                }
+                                None => tryop!(ops::getattr(o, name)),
+                            }
+                        }
                     };
                     stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let o = pop!();
                     let v = pop!();
-                    let name = code.names[i as usize];
-                    if !tryop!(super::store_instance_attr(o, name, v)) {
-                        tryop!(ops::setattr(o, name, v));
+                    let site = attr_cache::site(f.code.addr(), pc);
+                    if !attr_cache::store(site, o, v) {
+                        let name = code.names[i as usize];
+                        let before = attr_cache::shape_of(o);
+                        if tryop!(super::store_instance_attr(o, name, v)) {
+                            attr_cache::fill_store(site, o, name, before);
+                        } else {
+                            tryop!(ops::setattr(o, name, v));
+                        }
                     }
                 }
                 Instr::DeleteAttr(i) => {

@@ -3,6 +3,7 @@
 //! module, raise).
 
 pub mod args;
+mod attr_cache;
 pub mod eval;
 mod fast;
 pub mod frame;
@@ -95,10 +96,16 @@ pub fn instance_attr(obj: Value, name: Value) -> Option<Value> {
     let inst = crate::objects::instance::as_instance(obj)?;
     let v = inst.get_attr(name)?;
     let t = inst.cls.get();
-    if crate::objects::typeobj::lookup(t, name).is_some() || crate::objects::typeobj::lookup(t, crate::iname!("__getattribute__")).is_some() {
+    if crate::objects::typeobj::lookup(t, name).is_some() || user_hook(t, crate::iname!("__getattribute__")) {
         return None;
     }
     Some(v)
+}
+
+/// True when type `t` has a Python-level `hook` (`__getattribute__`,
+/// `__setattr__`): object's own builtin ones are the generic protocol.
+fn user_hook(t: Value, hook: Value) -> bool {
+    crate::objects::typeobj::lookup(t, hook).is_some_and(|h| crate::objects::function::as_function(h).is_some())
 }
 
 /// STORE_ATTR's fast path: a plain instance whose type defines no
@@ -109,7 +116,11 @@ pub fn store_instance_attr(obj: Value, name: Value, v: Value) -> PyResult<bool> 
     let Some(inst) = crate::objects::instance::as_instance(obj) else { return Ok(false) };
     let t = inst.cls.get();
     let Some(tt) = as_type(t) else { return Ok(false) };
-    if tt.has_flag(NO_DICT) || crate::objects::typeobj::lookup(t, name).is_some() || crate::objects::typeobj::lookup(t, crate::iname!("__setattr__")).is_some() {
+    if tt.has_flag(NO_DICT) || crate::objects::typeobj::lookup(t, name).is_some() || user_hook(t, crate::iname!("__setattr__")) {
+        return Ok(false);
+    }
+    // `__class__` and `__dict__` assignments change the object itself.
+    if name == crate::iname!("__class__") || name == crate::iname!("__dict__") {
         return Ok(false);
     }
     inst.set_attr(name, v)?;
@@ -368,5 +379,6 @@ pub fn install() {
     generator::install();
     crate::objects::add_static(types::type_(), "__new__", type_new);
     vmcore::gc::add_root_scanner(state::trace_roots);
+    vmcore::gc::add_root_scanner(attr_cache::trace_roots);
     let _ = TypeObj::name;
 }

@@ -56,6 +56,32 @@ impl ObjectObj {
         unsafe { &mut *self.slots.get() }
     }
 
+    /// Slot `i` of a shaped instance (for the interpreter's attribute caches,
+    /// which have checked the shape).
+    #[inline(always)]
+    pub fn slot(&self, i: usize) -> Option<Value> {
+        self.slots_mut().get(i).copied()
+    }
+
+    #[inline(always)]
+    pub fn set_slot(&self, i: usize, v: Value) -> bool {
+        match self.slots_mut().get_mut(i) {
+            Some(s) => {
+                *s = v;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Adds a slot by a transition the caller found valid: the instance's
+    /// shape becomes `next`, whose last key is the new attribute.
+    #[inline(always)]
+    pub fn push_slot(&self, next: Gc<Shape>, v: Value) {
+        self.slots_mut().push(v);
+        self.shape.set(Some(next));
+    }
+
     /// Attribute `name` (an interned str) stored on the instance itself.
     #[inline]
     pub fn get_attr(&self, name: Value) -> Option<Value> {

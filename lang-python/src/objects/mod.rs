@@ -70,6 +70,31 @@ fn object_init(_args: &[Value], _kw: KwArgs) -> PyResult {
     Ok(Value::NONE)
 }
 
+fn object_getattribute(a: &[Value], kw: KwArgs) -> PyResult {
+    args::arity("__getattribute__", &a[1..], kw, 1, 1)?;
+    let name = attr_name(a[1])?;
+    crate::ops::generic_getattr(a[0], name)?.ok_or_else(|| crate::ops::no_attribute(a[0], name))
+}
+
+fn object_setattr(a: &[Value], kw: KwArgs) -> PyResult {
+    args::arity("__setattr__", &a[1..], kw, 2, 2)?;
+    crate::ops::generic_setattr(a[0], attr_name(a[1])?, a[2])?;
+    Ok(Value::NONE)
+}
+
+fn object_delattr(a: &[Value], kw: KwArgs) -> PyResult {
+    args::arity("__delattr__", &a[1..], kw, 1, 1)?;
+    crate::ops::generic_delattr(a[0], attr_name(a[1])?)?;
+    Ok(Value::NONE)
+}
+
+fn attr_name(v: Value) -> PyResult<Value> {
+    match str::as_bytes(v) {
+        Some(_) => Ok(str::intern_value(v)),
+        None => Err(crate::runtime::errors::type_error(format!("attribute name must be string, not '{}'", typeobj::type_name(v)))),
+    }
+}
+
 thread_local! {
     static BOOTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -130,6 +155,9 @@ pub fn bootstrap() {
     }
     add_static(types::object(), "__new__", object_new);
     add_method(types::object(), "__init__", object_init);
+    add_method(types::object(), "__getattribute__", object_getattribute);
+    add_method(types::object(), "__setattr__", object_setattr);
+    add_method(types::object(), "__delattr__", object_delattr);
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
     add_method(types::base_exception(), "__repr__", exceptions::exc_repr);

@@ -113,6 +113,16 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
             };
         }
     }
+    match generic_getattr(obj, name)? {
+        Some(v) => Ok(Some(v)),
+        None => getattr_hook(obj, t, name, None),
+    }
+}
+
+/// `object.__getattribute__`: descriptors and instance attributes, with
+/// neither a user `__getattribute__` nor `__getattr__`.
+pub fn generic_getattr(obj: Value, name: Value) -> PyResult<Option<Value>> {
+    let t = type_of(obj);
     if let Some(tobj) = as_type(obj) {
         // Attribute of a type: its MRO, descriptors bound to the class.
         if let Some(v) = super::super::objects::typeobj::lookup(obj, name) {
@@ -162,10 +172,7 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
     if let Some(d) = descr {
         return bind(d, obj, t).map(Some);
     }
-    if let Some(v) = crate::objects::special_attrs::object_attr(obj, name)? {
-        return Ok(Some(v));
-    }
-    getattr_hook(obj, t, name, None)
+    crate::objects::special_attrs::object_attr(obj, name)
 }
 
 fn getattr_hook(obj: Value, t: Value, name: Value, err: Option<crate::runtime::PyErr>) -> PyResult<Option<Value>> {
@@ -329,6 +336,12 @@ pub fn delattr(obj: Value, name: Value) -> PyResult<()> {
             return Ok(());
         }
     }
+    generic_delattr(obj, name)
+}
+
+/// `object.__delattr__`: data descriptors, then the instance's attributes.
+pub fn generic_delattr(obj: Value, name: Value) -> PyResult<()> {
+    let t = type_of(obj);
     if let Some(d) = lookup(t, name) {
         if let Some(w) = as_wrapper(d) {
             if is_property(w.cls) {

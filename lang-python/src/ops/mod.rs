@@ -13,7 +13,7 @@ mod iter;
 mod repr;
 
 pub use arith::{binop, inplace_op, unaryop, BinOp, UnaryOp};
-pub use attr::{bind as bind_descriptor, delattr, getattr, getattr_opt, lookup_special, setattr};
+pub use attr::{bind as bind_descriptor, delattr, generic_delattr, generic_getattr, generic_setattr, getattr, getattr_opt, lookup_special, no_attribute, setattr};
 pub use call::{call, call_method, exception_matches};
 pub use compare::{cmp3, compare, eq_bool, truthy, CmpOp};
 pub use iter::{contains, getitem, iter, len, next, setitem, delitem, to_vec};
