@@ -200,9 +200,16 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::LoadClosure(i) => stack.push(f.cells()[i as usize]),
                 Instr::LoadMethod(i) => {
                     let o = pop!();
+                    let site = attr_cache::site(f.code.as_value(), pc);
+                    if let Some(meth) = attr_cache::load_method(site, o) {
+                        stack.push(meth);
+                        stack.push(o);
+                        continue;
+                    }
                     let name = code.names[i as usize];
                     match super::method_lookup(o, name) {
                         Some(meth) => {
+                            attr_cache::fill_method(site, o, meth);
                             stack.push(meth);
                             stack.push(o);
                         }
@@ -215,7 +222,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::LoadAttr(i) => {
                     let o = pop!();
-                    let site = attr_cache::site(f.code.addr(), pc);
+                    let site = attr_cache::site(f.code.as_value(), pc);
                     let v = match attr_cache::load(site, o) {
                         Some(v) => v,
                         None => {
@@ -234,7 +241,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::StoreAttr(i) => {
                     let o = pop!();
                     let v = pop!();
-                    let site = attr_cache::site(f.code.addr(), pc);
+                    let site = attr_cache::site(f.code.as_value(), pc);
                     if !attr_cache::store(site, o, v) {
                         let name = code.names[i as usize];
                         let before = attr_cache::shape_of(o);
