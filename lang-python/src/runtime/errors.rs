@@ -94,7 +94,8 @@ pub fn from_io(typ: Value, e: &std::io::Error, filename: Option<&str>) -> PyErr 
     use crate::objects::str::new_str;
     let errno = e.raw_os_error().unwrap_or(0);
     let msg = errno_message(errno);
-    let mut args = vec![Value::int_unchecked(errno as i64), new_str(msg.as_bytes())];
+    // Rooted: making the filename str may collect.
+    let mut args = vmcore::gc::RootedVec::from_vec(vec![Value::int_unchecked(errno as i64), new_str(msg.as_bytes())]);
     if let Some(f) = filename {
         args.push(new_str(f.as_bytes()));
     }
