@@ -9,8 +9,12 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod errno;
 pub mod future;
 pub mod math;
+pub mod oslib;
+pub mod posix;
+pub mod signal;
 pub mod stdlib;
 pub mod sys;
 
@@ -26,6 +30,9 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
     ("__future__", future::create),
+    ("errno", errno::create),
+    ("posix", posix::create),
+    ("signal", signal::create),
 ];
 
 /// Creates the native module `name`, if we have one.
