@@ -92,6 +92,22 @@ pub fn install_sigint() {
     }
 }
 
+/// Blocks asynchronous signals in the calling thread, so the kernel
+/// delivers them to the interpreter thread and interrupts its blocking
+/// calls (sleep, select, pause) there. For the thread that only waits for
+/// the interpreter thread to finish.
+pub fn leave_signals_to_interpreter() {
+    // SAFETY: a sigset filled and edited locally, then applied to this thread.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sync in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP] {
+            libc::sigdelset(&mut set, sync);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 pub fn is_main_thread() -> bool {
     MAIN_THREAD.with(|m| m.get())
 }

@@ -17,6 +17,7 @@ pub mod posix;
 pub mod signal;
 pub mod stdlib;
 pub mod sys;
+pub mod time;
 
 use crate::objects::function::new_builtin;
 use crate::objects::module::{new_module, ModuleObj};
@@ -33,6 +34,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("errno", errno::create),
     ("posix", posix::create),
     ("signal", signal::create),
+    ("time", time::create),
 ];
 
 /// Creates the native module `name`, if we have one.
