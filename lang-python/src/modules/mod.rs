@@ -10,10 +10,15 @@
 //! them alive with a GC root.
 
 pub mod errno;
+pub mod fcntl;
 pub mod future;
+pub mod grp;
 pub mod math;
 pub mod oslib;
 pub mod posix;
+pub mod pwd;
+pub mod resource;
+pub mod select;
 pub mod signal;
 pub mod stdlib;
 pub mod sys;
@@ -35,6 +40,11 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("posix", posix::create),
     ("signal", signal::create),
     ("time", time::create),
+    ("select", select::create),
+    ("fcntl", fcntl::create),
+    ("pwd", pwd::create),
+    ("grp", grp::create),
+    ("resource", resource::create),
 ];
 
 /// Creates the native module `name`, if we have one.
