@@ -138,7 +138,7 @@ fn accept2dyear() -> bool {
 /// year rules of Python 2.
 fn tm_arg(v: Value) -> PyResult<libc::tm> {
     let b = instance::unwrap_base(v);
-    let items = match (tuple::as_tuple(b), list::as_list(b)) {
+    let items = match (structseq::items(v).or_else(|| tuple::as_tuple(b)), list::as_list(b)) {
         (Some(t), _) => t.to_vec(),
         (None, Some(l)) => l.v().clone(),
         _ => return Err(type_error(format!("argument must be 9-item sequence, not {}", crate::objects::typeobj::type_name(v)))),
