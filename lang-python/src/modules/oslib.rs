@@ -3,7 +3,7 @@
 //! `PyArg_ParseTuple` formats convert them (so the error messages match),
 //! path arguments, and `OSError(errno, strerror[, filename])`.
 
-use crate::objects::{float, instance, int, long, str as pystr, typeobj, unicode, unicode_methods};
+use crate::objects::{float, instance, int, long, str as pystr, typeobj, unicode};
 use crate::ops;
 use crate::runtime::errors::{errno_message, overflow_error, type_error};
 use crate::runtime::{types, PyErr, PyResult};
@@ -78,7 +78,7 @@ pub fn path_arg(v: Value, func: &str, pos: usize) -> PyResult<Vec<u8>> {
     let bytes = if let Some(s) = pystr::as_bytes(b) {
         s.to_vec()
     } else if let Some(u) = unicode::as_unicode(b) {
-        unicode_methods::encode(u, "utf-8", "strict")?
+        fs_encode(u)
     } else {
         return Err(type_error(format!("coercing to Unicode: need string or buffer, {} found", typeobj::type_name(v))));
     };
@@ -86,6 +86,24 @@ pub fn path_arg(v: Value, func: &str, pos: usize) -> PyResult<Vec<u8>> {
         return Err(type_error(format!("{func}() argument {pos} must be encoded string without null bytes, not str")));
     }
     Ok(bytes)
+}
+
+/// Unicode file names in the file-system encoding, UTF-8 (lone surrogates
+/// encoded as three bytes, as Python 2's codec does; it never fails).
+pub fn fs_encode(chars: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(chars.len());
+    for &c in chars {
+        match char::from_u32(c) {
+            Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+            None => out.extend_from_slice(&[0xe0 | (c >> 12) as u8 & 0x0f, 0x80 | (c >> 6) as u8 & 0x3f, 0x80 | c as u8 & 0x3f]),
+        }
+    }
+    out
+}
+
+/// A file name decoded from the file-system encoding; None if it is not UTF-8.
+pub fn fs_decode(b: &[u8]) -> Option<Vec<u32>> {
+    std::str::from_utf8(b).ok().map(|s| s.chars().map(|c| c as u32).collect())
 }
 
 /// A path as the host layer takes it.

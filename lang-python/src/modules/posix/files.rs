@@ -1,9 +1,9 @@
 //! posix: paths, directories and file descriptors.
 
 use super::{fd_of, stat_value, statvfs_value};
-use crate::modules::oslib::{c_id, c_int, c_long, os_error, os_error_path, path_arg, path_of};
+use crate::modules::oslib::{c_id, c_int, c_long, fs_decode, os_error, os_error_path, path_arg, path_of};
 use crate::objects::args::arity;
-use crate::objects::{file, instance, int, list, str as pystr, tuple, unicode, unicode_methods};
+use crate::objects::{file, instance, int, list, str as pystr, tuple, unicode};
 use crate::runtime::errors::{memory_error, type_error, value_error};
 use crate::runtime::{KwArgs, NativeFn, PyResult};
 use std::os::unix::ffi::OsStrExt;
@@ -90,9 +90,9 @@ fn fstatvfs(a: &[Value], kw: KwArgs) -> PyResult {
 
 /// Decodes a file name as the file-system encoding; undecodable names stay str.
 fn fs_unicode(b: &[u8]) -> Value {
-    match unicode_methods::decode(b, "utf-8", "strict") {
-        Ok(chars) => unicode::new_unicode(chars),
-        Err(_) => pystr::new_str(b),
+    match fs_decode(b) {
+        Some(chars) => unicode::new_unicode(chars),
+        None => pystr::new_str(b),
     }
 }
 
@@ -118,7 +118,9 @@ fn getcwd(a: &[Value], kw: KwArgs) -> PyResult {
 fn getcwdu(a: &[Value], kw: KwArgs) -> PyResult {
     crate::objects::args::noargs("getcwdu", a, kw)?;
     let c = host().getcwd().map_err(|e| os_error(&e))?;
-    Ok(unicode::new_unicode(unicode_methods::decode(c.as_bytes(), "utf-8", "strict")?))
+    // An undecodable directory name comes back with replacement characters.
+    let chars = fs_decode(c.as_bytes()).unwrap_or_else(|| String::from_utf8_lossy(c.as_bytes()).chars().map(|ch| ch as u32).collect());
+    Ok(unicode::new_unicode(chars))
 }
 
 fn chdir(a: &[Value], kw: KwArgs) -> PyResult {
