@@ -43,6 +43,7 @@ pub fn run_python(opts: PythonOptions) -> i32 {
         state::ts().stack_floor = hi.saturating_sub(STACK_BYTES) + (1 << 20);
         run_main(&opts)
     });
+    state::leave_signals_to_interpreter();
     match t.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => 70,

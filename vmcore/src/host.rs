@@ -13,6 +13,19 @@ use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::Path;
 use std::sync::OnceLock;
 
+/// A file time: seconds since the epoch and nanoseconds within the second.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileTime {
+    pub sec: i64,
+    pub nsec: i64,
+}
+
+impl FileTime {
+    pub fn as_f64(&self) -> f64 {
+        self.sec as f64 + self.nsec as f64 * 1e-9
+    }
+}
+
 /// File metadata, as `stat(2)` reports it.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stat {
@@ -23,9 +36,12 @@ pub struct Stat {
     pub uid: u32,
     pub gid: u32,
     pub size: i64,
-    pub atime: f64,
-    pub mtime: f64,
-    pub ctime: f64,
+    pub atime: FileTime,
+    pub mtime: FileTime,
+    pub ctime: FileTime,
+    pub blksize: i64,
+    pub blocks: i64,
+    pub rdev: u64,
 }
 
 impl Stat {
@@ -56,9 +72,89 @@ pub struct ProcessOutput {
     pub stderr: Vec<u8>,
 }
 
+/// File-system statistics, as `statvfs(2)` reports them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StatVfs {
+    pub bsize: u64,
+    pub frsize: u64,
+    pub blocks: u64,
+    pub bfree: u64,
+    pub bavail: u64,
+    pub files: u64,
+    pub ffree: u64,
+    pub favail: u64,
+    pub flag: u64,
+    pub namemax: u64,
+}
+
+/// One descriptor to watch with `Host::poll` (the fields of `struct pollfd`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PollFd {
+    pub fd: i32,
+    pub events: i16,
+    pub revents: i16,
+}
+
+/// The argument of an `fcntl` or `ioctl` request: an integer, or a buffer
+/// the kernel reads and may rewrite in place.
+pub enum CtlArg<'a> {
+    Int(i64),
+    Buf(&'a mut [u8]),
+}
+
+/// A process identity number `Host::process_id` reports or
+/// `Host::set_process_id` changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcessId {
+    Pid,
+    ParentPid,
+    ProcessGroup,
+    Uid,
+    EffectiveUid,
+    Gid,
+    EffectiveGid,
+}
+
+/// How to find an entry of the user or group database.
+#[derive(Clone, Copy, Debug)]
+pub enum Lookup<'a> {
+    Name(&'a OsStr),
+    Id(u32),
+}
+
+/// An entry of the user database (`struct passwd`).
+#[derive(Clone, Debug, Default)]
+pub struct UserEntry {
+    pub name: OsString,
+    pub passwd: OsString,
+    pub uid: u32,
+    pub gid: u32,
+    pub gecos: OsString,
+    pub dir: OsString,
+    pub shell: OsString,
+}
+
+/// An entry of the group database (`struct group`).
+#[derive(Clone, Debug, Default)]
+pub struct GroupEntry {
+    pub name: OsString,
+    pub passwd: OsString,
+    pub gid: u32,
+    pub members: Vec<OsString>,
+}
+
 /// Every OS service a frontend may use on behalf of a user program.
+///
+/// The rule for what belongs here: anything that touches files, other
+/// processes, the environment, the user database, randomness or
+/// process-wide state (working directory, umask, ids, limits). Pure
+/// information about the machine (uname, sysconf, clocks of this process)
+/// and the signal dispositions of this process stay with the frontend.
+/// Errors are `io::Error`s carrying the OS errno, which languages report.
 pub trait Host: Send + Sync {
     // Files and descriptors.
+    /// `open(2)` with exactly these flags (add O_CLOEXEC to keep the
+    /// descriptor from child processes).
     fn open(&self, path: &Path, flags: i32, mode: u32) -> io::Result<i32>;
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize>;
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize>;
@@ -67,7 +163,30 @@ pub trait Host: Send + Sync {
     fn fstat(&self, fd: i32) -> io::Result<Stat>;
     fn isatty(&self, fd: i32) -> bool;
     fn dup(&self, fd: i32) -> io::Result<i32>;
+    /// Makes `fd2` a copy of `fd` (closing what `fd2` was).
+    fn dup2(&self, fd: i32, fd2: i32) -> io::Result<()>;
+    /// A new pipe: (read end, write end).
+    fn pipe(&self) -> io::Result<(i32, i32)>;
     fn ftruncate(&self, fd: i32, len: i64) -> io::Result<()>;
+    /// Flushes `fd` to storage (`fdatasync` when `data_only`).
+    fn fsync(&self, fd: i32, data_only: bool) -> io::Result<()>;
+    fn fchmod(&self, fd: i32, mode: u32) -> io::Result<()>;
+    fn fchown(&self, fd: i32, uid: u32, gid: u32) -> io::Result<()>;
+    /// Makes the directory open as `fd` the working directory.
+    fn fchdir(&self, fd: i32) -> io::Result<()>;
+    /// The terminal device open as `fd`.
+    fn ttyname(&self, fd: i32) -> io::Result<OsString>;
+    fn fcntl(&self, fd: i32, cmd: i32, arg: CtlArg) -> io::Result<i64>;
+    fn ioctl(&self, fd: i32, request: u64, arg: CtlArg) -> io::Result<i64>;
+    /// `flock(2)`: whole-file advisory lock.
+    fn flock(&self, fd: i32, op: i32) -> io::Result<()>;
+    /// Waits until one of `fds` is ready or `timeout_ms` passes (negative:
+    /// forever); returns how many are ready. A signal ends the wait early
+    /// with `ErrorKind::Interrupted`.
+    fn poll(&self, fds: &mut [PollFd], timeout_ms: i32) -> io::Result<usize>;
+    fn fstatvfs(&self, fd: i32) -> io::Result<StatVfs>;
+    /// `fpathconf(3)`: None when the limit is indefinite.
+    fn fpathconf(&self, fd: i32, name: i32) -> io::Result<Option<i64>>;
     // Paths and directories.
     fn stat(&self, path: &Path, follow_links: bool) -> io::Result<Stat>;
     fn list_dir(&self, path: &Path) -> io::Result<Vec<OsString>>;
@@ -75,23 +194,77 @@ pub trait Host: Send + Sync {
     fn rmdir(&self, path: &Path) -> io::Result<()>;
     fn unlink(&self, path: &Path) -> io::Result<()>;
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// A hard link `to` naming the file `from`.
+    fn link(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// A symbolic link at `link` whose content is `target`.
+    fn symlink(&self, target: &Path, link: &Path) -> io::Result<()>;
     fn readlink(&self, path: &Path) -> io::Result<OsString>;
     fn chmod(&self, path: &Path, mode: u32) -> io::Result<()>;
+    /// Changes owner and group (u32::MAX leaves one unchanged).
+    fn chown(&self, path: &Path, uid: u32, gid: u32, follow_links: bool) -> io::Result<()>;
+    /// Sets access and modification times; None means now.
+    fn utime(&self, path: &Path, times: Option<(FileTime, FileTime)>) -> io::Result<()>;
+    /// Creates a file-system node: a FIFO, device or plain file by `mode`'s type bits.
+    fn mknod(&self, path: &Path, mode: u32, dev: u64) -> io::Result<()>;
     fn access(&self, path: &Path, mode: i32) -> bool;
+    fn statvfs(&self, path: &Path) -> io::Result<StatVfs>;
+    /// `pathconf(3)`: None when the limit is indefinite.
+    fn pathconf(&self, path: &Path, name: i32) -> io::Result<Option<i64>>;
     fn getcwd(&self) -> io::Result<OsString>;
     fn chdir(&self, path: &Path) -> io::Result<()>;
+    /// Sets the file-creation mask; returns the previous one.
+    fn umask(&self, mask: u32) -> u32;
     // Environment.
     fn env_vars(&self) -> Vec<(OsString, OsString)>;
     fn env_var(&self, name: &OsStr) -> Option<OsString>;
     fn set_env_var(&self, name: &OsStr, value: Option<&OsStr>);
     // Time.
     fn clock(&self, which: Clock) -> f64;
-    fn sleep(&self, seconds: f64);
+    /// Sleeps; a signal ends the sleep early with `ErrorKind::Interrupted`.
+    fn sleep(&self, seconds: f64) -> io::Result<()>;
+    // Randomness.
+    /// Fills `buf` from the OS's cryptographic random source.
+    fn random_bytes(&self, buf: &mut [u8]) -> io::Result<()>;
     // Processes.
     fn pid(&self) -> i32;
+    /// One identity number of this process.
+    fn process_id(&self, which: ProcessId) -> u32;
+    /// Changes one identity number (uid, euid, gid or egid).
+    fn set_process_id(&self, which: ProcessId, id: u32) -> io::Result<()>;
+    /// The supplementary group ids.
+    fn groups(&self) -> io::Result<Vec<u32>>;
+    /// The name of the user logged in on the controlling terminal (an
+    /// error with errno 0 when there is none).
+    fn login_name(&self) -> io::Result<OsString>;
+    /// The process group of process `pid` (0: this one).
+    fn getpgid(&self, pid: i32) -> io::Result<i32>;
+    fn setpgid(&self, pid: i32, pgid: i32) -> io::Result<()>;
+    /// The session of process `pid` (0: this one).
+    fn getsid(&self, pid: i32) -> io::Result<i32>;
+    /// Starts a new session; returns its id.
+    fn setsid(&self) -> io::Result<i32>;
+    /// Adds `increment` to the nice value; returns the new one.
+    fn nice(&self, increment: i32) -> io::Result<i32>;
+    /// Reads (and with `new`, sets) a resource limit: (soft, hard).
+    fn rlimit(&self, resource: i32, new: Option<(u64, u64)>) -> io::Result<(u64, u64)>;
+    /// Sends signal `sig` to process `pid` (a process group when negative).
+    fn kill(&self, pid: i32, sig: i32) -> io::Result<()>;
+    /// `fork(2)`: 0 in the child, the child's pid in the parent.
+    fn fork(&self) -> io::Result<i32>;
+    /// Replaces this process by `path` run with `argv` and `env` (this
+    /// process's environment when None); returns only on failure.
+    fn execve(&self, path: &Path, argv: &[OsString], env: Option<&[OsString]>) -> io::Error;
+    /// `waitpid(2)`: (pid, raw status); pid 0 with WNOHANG when none has exited.
+    fn waitpid(&self, pid: i32, options: i32) -> io::Result<(i32, i32)>;
     fn run_process(&self, argv: &[OsString], stdin: &[u8]) -> io::Result<ProcessOutput>;
+    /// Runs `command` with /bin/sh; returns the raw wait status.
     fn system(&self, command: &OsStr) -> io::Result<i32>;
     fn exit(&self, status: i32) -> !;
+    // The user and group databases.
+    fn user(&self, key: Lookup) -> Option<UserEntry>;
+    fn all_users(&self) -> Vec<UserEntry>;
+    fn group(&self, key: Lookup) -> Option<GroupEntry>;
+    fn all_groups(&self) -> Vec<GroupEntry>;
     // Network (stream sockets only for now).
     fn tcp_connect(&self, host: &str, port: u16) -> io::Result<i32>;
 }
@@ -119,8 +292,23 @@ fn check(r: i64) -> io::Result<i64> {
     if r < 0 { Err(io::Error::last_os_error()) } else { Ok(r) }
 }
 
+/// `check` for calls that return 0 on success.
+fn check0(r: libc::c_int) -> io::Result<()> {
+    check(r as i64).map(|_| ())
+}
+
+/// Runs a system call again while a signal interrupts it.
+fn retry(mut f: impl FnMut() -> i64) -> io::Result<i64> {
+    loop {
+        match check(f()) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
+}
+
 fn to_stat(s: &libc::stat) -> Stat {
-    let t = |sec: i64, nsec: i64| sec as f64 + nsec as f64 * 1e-9;
+    let t = |sec: i64, nsec: i64| FileTime { sec, nsec };
     Stat {
         mode: s.st_mode,
         ino: s.st_ino,
@@ -132,6 +320,88 @@ fn to_stat(s: &libc::stat) -> Stat {
         atime: t(s.st_atime, s.st_atime_nsec),
         mtime: t(s.st_mtime, s.st_mtime_nsec),
         ctime: t(s.st_ctime, s.st_ctime_nsec),
+        blksize: s.st_blksize as i64,
+        blocks: s.st_blocks as i64,
+        rdev: s.st_rdev,
+    }
+}
+
+fn to_statvfs(s: &libc::statvfs) -> StatVfs {
+    StatVfs {
+        bsize: s.f_bsize as u64,
+        frsize: s.f_frsize as u64,
+        blocks: s.f_blocks as u64,
+        bfree: s.f_bfree as u64,
+        bavail: s.f_bavail as u64,
+        files: s.f_files as u64,
+        ffree: s.f_ffree as u64,
+        favail: s.f_favail as u64,
+        flag: s.f_flag as u64,
+        namemax: s.f_namemax as u64,
+    }
+}
+
+/// A `*conf(3)` result: -1 without errno means "no limit".
+fn conf_result(r: libc::c_long) -> io::Result<Option<i64>> {
+    if r == -1 {
+        let e = io::Error::last_os_error();
+        return if e.raw_os_error() == Some(0) { Ok(None) } else { Err(e) };
+    }
+    Ok(Some(r as i64))
+}
+
+fn clear_errno() {
+    // SAFETY: errno is a thread-local int.
+    unsafe { *libc::__errno_location() = 0 };
+}
+
+fn os_bytes(p: *const libc::c_char) -> OsString {
+    if p.is_null() {
+        return OsString::new();
+    }
+    // SAFETY: a NUL-terminated string from the C library.
+    OsString::from_vec(unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes().to_vec())
+}
+
+fn to_user(p: &libc::passwd) -> UserEntry {
+    UserEntry {
+        name: os_bytes(p.pw_name),
+        passwd: os_bytes(p.pw_passwd),
+        uid: p.pw_uid,
+        gid: p.pw_gid,
+        gecos: os_bytes(p.pw_gecos),
+        dir: os_bytes(p.pw_dir),
+        shell: os_bytes(p.pw_shell),
+    }
+}
+
+fn to_group(g: &libc::group) -> GroupEntry {
+    let mut members = Vec::new();
+    let mut m = g.gr_mem;
+    // SAFETY: gr_mem is a NULL-terminated array of C strings.
+    unsafe {
+        while !m.is_null() && !(*m).is_null() {
+            members.push(os_bytes(*m));
+            m = m.add(1);
+        }
+    }
+    GroupEntry { name: os_bytes(g.gr_name), passwd: os_bytes(g.gr_passwd), gid: g.gr_gid, members }
+}
+
+/// Calls a reentrant `get*_r` lookup with a growing buffer and converts the
+/// entry found while its strings (which live in the buffer) are valid.
+fn lookup_r<T, R>(mut call: impl FnMut(*mut T, &mut [libc::c_char], *mut *mut T) -> libc::c_int, convert: impl Fn(&T) -> R) -> Option<R> {
+    let mut buf = vec![0 as libc::c_char; 1024];
+    loop {
+        // SAFETY: T is a plain C struct; the call fills it and points `res` at it.
+        let mut out: T = unsafe { std::mem::zeroed() };
+        let mut res: *mut T = std::ptr::null_mut();
+        let r = call(&mut out, &mut buf, &mut res);
+        if r == libc::ERANGE && buf.len() < (1 << 22) {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        return if r == 0 && !res.is_null() { Some(convert(&out)) } else { None };
     }
 }
 
@@ -139,37 +409,25 @@ impl Host for RealHost {
     fn open(&self, path: &Path, flags: i32, mode: u32) -> io::Result<i32> {
         let c = cpath(path)?;
         // SAFETY: valid C string; flags/mode are plain integers.
-        check(unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode as libc::c_uint) } as i64).map(|fd| fd as i32)
+        retry(|| unsafe { libc::open(c.as_ptr(), flags, mode as libc::c_uint) } as i64).map(|fd| fd as i32)
     }
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            // SAFETY: buf is valid for writes of its length.
-            let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) };
-            match check(r as i64) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                r => return r.map(|n| n as usize),
-            }
-        }
+        // SAFETY: buf is valid for writes of its length.
+        retry(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize> {
-        loop {
-            // SAFETY: buf is valid for reads of its length.
-            let r = unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) };
-            match check(r as i64) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                r => return r.map(|n| n as usize),
-            }
-        }
+        // SAFETY: buf is valid for reads of its length.
+        retry(|| unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn close(&self, fd: i32) -> io::Result<()> {
-        check(unsafe { libc::close(fd) } as i64).map(|_| ())
+        check0(unsafe { libc::close(fd) })
     }
     fn seek(&self, fd: i32, offset: i64, whence: i32) -> io::Result<i64> {
         check(unsafe { libc::lseek(fd, offset, whence) })
     }
     fn fstat(&self, fd: i32) -> io::Result<Stat> {
         let mut s: libc::stat = unsafe { std::mem::zeroed() };
-        check(unsafe { libc::fstat(fd, &mut s) } as i64)?;
+        check0(unsafe { libc::fstat(fd, &mut s) })?;
         Ok(to_stat(&s))
     }
     fn isatty(&self, fd: i32) -> bool {
@@ -178,14 +436,77 @@ impl Host for RealHost {
     fn dup(&self, fd: i32) -> io::Result<i32> {
         check(unsafe { libc::dup(fd) } as i64).map(|x| x as i32)
     }
+    fn dup2(&self, fd: i32, fd2: i32) -> io::Result<()> {
+        retry(|| unsafe { libc::dup2(fd, fd2) } as i64).map(|_| ())
+    }
+    fn pipe(&self) -> io::Result<(i32, i32)> {
+        let mut fds = [0; 2];
+        check0(unsafe { libc::pipe(fds.as_mut_ptr()) })?;
+        Ok((fds[0], fds[1]))
+    }
     fn ftruncate(&self, fd: i32, len: i64) -> io::Result<()> {
-        check(unsafe { libc::ftruncate(fd, len) } as i64).map(|_| ())
+        check0(unsafe { libc::ftruncate(fd, len) })
+    }
+    fn fsync(&self, fd: i32, data_only: bool) -> io::Result<()> {
+        check0(unsafe { if data_only { libc::fdatasync(fd) } else { libc::fsync(fd) } })
+    }
+    fn fchmod(&self, fd: i32, mode: u32) -> io::Result<()> {
+        check0(unsafe { libc::fchmod(fd, mode) })
+    }
+    fn fchown(&self, fd: i32, uid: u32, gid: u32) -> io::Result<()> {
+        check0(unsafe { libc::fchown(fd, uid, gid) })
+    }
+    fn fchdir(&self, fd: i32) -> io::Result<()> {
+        check0(unsafe { libc::fchdir(fd) })
+    }
+    fn ttyname(&self, fd: i32) -> io::Result<OsString> {
+        let mut buf = [0 as libc::c_char; 256];
+        // ttyname_r returns the error number instead of setting errno.
+        match unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) } {
+            0 => Ok(os_bytes(buf.as_ptr())),
+            e => Err(io::Error::from_raw_os_error(e)),
+        }
+    }
+    fn fcntl(&self, fd: i32, cmd: i32, arg: CtlArg) -> io::Result<i64> {
+        // SAFETY: the buffer outlives the call; the caller sized it for `cmd`.
+        let r = match arg {
+            CtlArg::Int(i) => unsafe { libc::fcntl(fd, cmd, i as libc::c_long) },
+            CtlArg::Buf(b) => unsafe { libc::fcntl(fd, cmd, b.as_mut_ptr()) },
+        };
+        check(r as i64)
+    }
+    fn ioctl(&self, fd: i32, request: u64, arg: CtlArg) -> io::Result<i64> {
+        // SAFETY: as for fcntl.
+        let r = match arg {
+            CtlArg::Int(i) => unsafe { libc::ioctl(fd, request as libc::c_ulong, i as libc::c_long) },
+            CtlArg::Buf(b) => unsafe { libc::ioctl(fd, request as libc::c_ulong, b.as_mut_ptr()) },
+        };
+        check(r as i64)
+    }
+    fn flock(&self, fd: i32, op: i32) -> io::Result<()> {
+        check0(unsafe { libc::flock(fd, op) })
+    }
+    fn poll(&self, fds: &mut [PollFd], timeout_ms: i32) -> io::Result<usize> {
+        let mut raw: Vec<libc::pollfd> = fds.iter().map(|p| libc::pollfd { fd: p.fd, events: p.events, revents: 0 }).collect();
+        let n = check(unsafe { libc::poll(raw.as_mut_ptr(), raw.len() as libc::nfds_t, timeout_ms) } as i64)?;
+        for (p, r) in fds.iter_mut().zip(&raw) {
+            p.revents = r.revents;
+        }
+        Ok(n as usize)
+    }
+    fn fstatvfs(&self, fd: i32) -> io::Result<StatVfs> {
+        let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+        check0(unsafe { libc::fstatvfs(fd, &mut s) })?;
+        Ok(to_statvfs(&s))
+    }
+    fn fpathconf(&self, fd: i32, name: i32) -> io::Result<Option<i64>> {
+        clear_errno();
+        conf_result(unsafe { libc::fpathconf(fd, name) })
     }
     fn stat(&self, path: &Path, follow_links: bool) -> io::Result<Stat> {
         let c = cpath(path)?;
         let mut s: libc::stat = unsafe { std::mem::zeroed() };
-        let r = unsafe { if follow_links { libc::stat(c.as_ptr(), &mut s) } else { libc::lstat(c.as_ptr(), &mut s) } };
-        check(r as i64)?;
+        check0(unsafe { if follow_links { libc::stat(c.as_ptr(), &mut s) } else { libc::lstat(c.as_ptr(), &mut s) } })?;
         Ok(to_stat(&s))
     }
     fn list_dir(&self, path: &Path) -> io::Result<Vec<OsString>> {
@@ -193,33 +514,73 @@ impl Host for RealHost {
     }
     fn mkdir(&self, path: &Path, mode: u32) -> io::Result<()> {
         let c = cpath(path)?;
-        check(unsafe { libc::mkdir(c.as_ptr(), mode) } as i64).map(|_| ())
+        check0(unsafe { libc::mkdir(c.as_ptr(), mode) })
     }
     fn rmdir(&self, path: &Path) -> io::Result<()> {
-        std::fs::remove_dir(path)
+        let c = cpath(path)?;
+        check0(unsafe { libc::rmdir(c.as_ptr()) })
     }
     fn unlink(&self, path: &Path) -> io::Result<()> {
         let c = cpath(path)?;
-        check(unsafe { libc::unlink(c.as_ptr()) } as i64).map(|_| ())
+        check0(unsafe { libc::unlink(c.as_ptr()) })
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        std::fs::rename(from, to)
+        let (a, b) = (cpath(from)?, cpath(to)?);
+        check0(unsafe { libc::rename(a.as_ptr(), b.as_ptr()) })
+    }
+    fn link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        let (a, b) = (cpath(from)?, cpath(to)?);
+        check0(unsafe { libc::link(a.as_ptr(), b.as_ptr()) })
+    }
+    fn symlink(&self, target: &Path, link: &Path) -> io::Result<()> {
+        let (a, b) = (cpath(target)?, cpath(link)?);
+        check0(unsafe { libc::symlink(a.as_ptr(), b.as_ptr()) })
     }
     fn readlink(&self, path: &Path) -> io::Result<OsString> {
         std::fs::read_link(path).map(|p| p.into_os_string())
     }
     fn chmod(&self, path: &Path, mode: u32) -> io::Result<()> {
         let c = cpath(path)?;
-        check(unsafe { libc::chmod(c.as_ptr(), mode) } as i64).map(|_| ())
+        check0(unsafe { libc::chmod(c.as_ptr(), mode) })
+    }
+    fn chown(&self, path: &Path, uid: u32, gid: u32, follow_links: bool) -> io::Result<()> {
+        let c = cpath(path)?;
+        check0(unsafe { if follow_links { libc::chown(c.as_ptr(), uid, gid) } else { libc::lchown(c.as_ptr(), uid, gid) } })
+    }
+    fn utime(&self, path: &Path, times: Option<(FileTime, FileTime)>) -> io::Result<()> {
+        let c = cpath(path)?;
+        let ts = |t: FileTime| libc::timespec { tv_sec: t.sec, tv_nsec: t.nsec };
+        let buf = times.map(|(a, m)| [ts(a), ts(m)]);
+        let p = buf.as_ref().map_or(std::ptr::null(), |b| b.as_ptr());
+        check0(unsafe { libc::utimensat(libc::AT_FDCWD, c.as_ptr(), p, 0) })
+    }
+    fn mknod(&self, path: &Path, mode: u32, dev: u64) -> io::Result<()> {
+        let c = cpath(path)?;
+        check0(unsafe { libc::mknod(c.as_ptr(), mode, dev) })
     }
     fn access(&self, path: &Path, mode: i32) -> bool {
         cpath(path).map(|c| unsafe { libc::access(c.as_ptr(), mode) } == 0).unwrap_or(false)
+    }
+    fn statvfs(&self, path: &Path) -> io::Result<StatVfs> {
+        let c = cpath(path)?;
+        let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+        check0(unsafe { libc::statvfs(c.as_ptr(), &mut s) })?;
+        Ok(to_statvfs(&s))
+    }
+    fn pathconf(&self, path: &Path, name: i32) -> io::Result<Option<i64>> {
+        let c = cpath(path)?;
+        clear_errno();
+        conf_result(unsafe { libc::pathconf(c.as_ptr(), name) })
     }
     fn getcwd(&self) -> io::Result<OsString> {
         std::env::current_dir().map(|p| p.into_os_string())
     }
     fn chdir(&self, path: &Path) -> io::Result<()> {
-        std::env::set_current_dir(path)
+        let c = cpath(path)?;
+        check0(unsafe { libc::chdir(c.as_ptr()) })
+    }
+    fn umask(&self, mask: u32) -> u32 {
+        unsafe { libc::umask(mask) }
     }
     fn env_vars(&self) -> Vec<(OsString, OsString)> {
         std::env::vars_os().collect()
@@ -251,13 +612,113 @@ impl Host for RealHost {
         unsafe { libc::clock_gettime(id, &mut ts) };
         ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
     }
-    fn sleep(&self, seconds: f64) {
-        if seconds > 0.0 && seconds.is_finite() {
-            std::thread::sleep(std::time::Duration::from_secs_f64(seconds.min(1e9)));
+    fn sleep(&self, seconds: f64) -> io::Result<()> {
+        if !(seconds > 0.0) {
+            return Ok(());
         }
+        let s = seconds.min(1e12);
+        let ts = libc::timespec { tv_sec: s.trunc() as libc::time_t, tv_nsec: (s.fract() * 1e9) as libc::c_long };
+        check0(unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) })
+    }
+    fn random_bytes(&self, buf: &mut [u8]) -> io::Result<()> {
+        let mut done = 0;
+        while done < buf.len() {
+            let rest = &mut buf[done..];
+            done += retry(|| unsafe { libc::getrandom(rest.as_mut_ptr() as *mut _, rest.len(), 0) } as i64)? as usize;
+        }
+        Ok(())
     }
     fn pid(&self) -> i32 {
         std::process::id() as i32
+    }
+    fn process_id(&self, which: ProcessId) -> u32 {
+        unsafe {
+            match which {
+                ProcessId::Pid => libc::getpid() as u32,
+                ProcessId::ParentPid => libc::getppid() as u32,
+                ProcessId::ProcessGroup => libc::getpgrp() as u32,
+                ProcessId::Uid => libc::getuid(),
+                ProcessId::EffectiveUid => libc::geteuid(),
+                ProcessId::Gid => libc::getgid(),
+                ProcessId::EffectiveGid => libc::getegid(),
+            }
+        }
+    }
+    fn set_process_id(&self, which: ProcessId, id: u32) -> io::Result<()> {
+        check0(unsafe {
+            match which {
+                ProcessId::Uid => libc::setuid(id),
+                ProcessId::EffectiveUid => libc::seteuid(id),
+                ProcessId::Gid => libc::setgid(id),
+                ProcessId::EffectiveGid => libc::setegid(id),
+                _ => return Err(io::Error::from_raw_os_error(libc::EINVAL)),
+            }
+        })
+    }
+    fn groups(&self) -> io::Result<Vec<u32>> {
+        let n = check(unsafe { libc::getgroups(0, std::ptr::null_mut()) } as i64)?;
+        let mut v = vec![0; n as usize];
+        let n = check(unsafe { libc::getgroups(n as libc::c_int, v.as_mut_ptr()) } as i64)?;
+        v.truncate(n as usize);
+        Ok(v)
+    }
+    fn login_name(&self) -> io::Result<OsString> {
+        clear_errno();
+        let p = unsafe { libc::getlogin() };
+        if p.is_null() { Err(io::Error::last_os_error()) } else { Ok(os_bytes(p)) }
+    }
+    fn getpgid(&self, pid: i32) -> io::Result<i32> {
+        check(unsafe { libc::getpgid(pid) } as i64).map(|x| x as i32)
+    }
+    fn setpgid(&self, pid: i32, pgid: i32) -> io::Result<()> {
+        check0(unsafe { libc::setpgid(pid, pgid) })
+    }
+    fn getsid(&self, pid: i32) -> io::Result<i32> {
+        check(unsafe { libc::getsid(pid) } as i64).map(|x| x as i32)
+    }
+    fn setsid(&self) -> io::Result<i32> {
+        check(unsafe { libc::setsid() } as i64).map(|x| x as i32)
+    }
+    fn nice(&self, increment: i32) -> io::Result<i32> {
+        // nice may legitimately return -1, so errno tells failure apart.
+        clear_errno();
+        let r = unsafe { libc::nice(increment) };
+        let e = io::Error::last_os_error();
+        if r == -1 && e.raw_os_error() != Some(0) { Err(e) } else { Ok(r) }
+    }
+    fn rlimit(&self, resource: i32, new: Option<(u64, u64)>) -> io::Result<(u64, u64)> {
+        let lim = new.map(|(cur, max)| libc::rlimit { rlim_cur: cur, rlim_max: max });
+        let mut old = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        let p = lim.as_ref().map_or(std::ptr::null(), |l| l as *const _);
+        check0(unsafe { libc::prlimit(0, resource as libc::__rlimit_resource_t, p, &mut old) })?;
+        Ok((old.rlim_cur, old.rlim_max))
+    }
+    fn kill(&self, pid: i32, sig: i32) -> io::Result<()> {
+        check0(unsafe { libc::kill(pid, sig) })
+    }
+    fn fork(&self) -> io::Result<i32> {
+        check(unsafe { libc::fork() } as i64).map(|x| x as i32)
+    }
+    fn execve(&self, path: &Path, argv: &[OsString], env: Option<&[OsString]>) -> io::Error {
+        let cstrs = |v: &[OsString]| v.iter().map(|a| CString::new(a.as_bytes())).collect::<Result<Vec<_>, _>>();
+        let (Ok(p), Ok(args)) = (cpath(path), cstrs(argv)) else { return io::Error::from_raw_os_error(libc::EINVAL) };
+        let mut argp: Vec<*const libc::c_char> = args.iter().map(|a| a.as_ptr()).collect();
+        argp.push(std::ptr::null());
+        match env {
+            None => unsafe { libc::execv(p.as_ptr(), argp.as_ptr()) },
+            Some(env) => {
+                let Ok(envs) = cstrs(env) else { return io::Error::from_raw_os_error(libc::EINVAL) };
+                let mut envp: Vec<*const libc::c_char> = envs.iter().map(|a| a.as_ptr()).collect();
+                envp.push(std::ptr::null());
+                unsafe { libc::execve(p.as_ptr(), argp.as_ptr(), envp.as_ptr()) }
+            }
+        };
+        io::Error::last_os_error()
+    }
+    fn waitpid(&self, pid: i32, options: i32) -> io::Result<(i32, i32)> {
+        let mut status = 0;
+        let r = check(unsafe { libc::waitpid(pid, &mut status, options) } as i64)?;
+        Ok((r as i32, status))
     }
     fn run_process(&self, argv: &[OsString], stdin: &[u8]) -> io::Result<ProcessOutput> {
         use std::io::Write;
@@ -280,6 +741,64 @@ impl Host for RealHost {
     fn exit(&self, status: i32) -> ! {
         std::process::exit(status)
     }
+    fn user(&self, key: Lookup) -> Option<UserEntry> {
+        let name = match key {
+            Lookup::Name(n) => Some(CString::new(n.as_bytes()).ok()?),
+            Lookup::Id(_) => None,
+        };
+        lookup_r(|out, buf, res| unsafe {
+            match (&name, key) {
+                (Some(n), _) => libc::getpwnam_r(n.as_ptr(), out, buf.as_mut_ptr(), buf.len(), res),
+                (None, Lookup::Id(id)) => libc::getpwuid_r(id, out, buf.as_mut_ptr(), buf.len(), res),
+                (None, Lookup::Name(_)) => libc::EINVAL,
+            }
+        }, to_user)
+    }
+    fn all_users(&self) -> Vec<UserEntry> {
+        let mut v = Vec::new();
+        // SAFETY: the getpwent iteration is not reentrant; the interpreter lock serialises it.
+        unsafe {
+            libc::setpwent();
+            loop {
+                let p = libc::getpwent();
+                if p.is_null() {
+                    break;
+                }
+                v.push(to_user(&*p));
+            }
+            libc::endpwent();
+        }
+        v
+    }
+    fn group(&self, key: Lookup) -> Option<GroupEntry> {
+        let name = match key {
+            Lookup::Name(n) => Some(CString::new(n.as_bytes()).ok()?),
+            Lookup::Id(_) => None,
+        };
+        lookup_r(|out, buf, res| unsafe {
+            match (&name, key) {
+                (Some(n), _) => libc::getgrnam_r(n.as_ptr(), out, buf.as_mut_ptr(), buf.len(), res),
+                (None, Lookup::Id(id)) => libc::getgrgid_r(id, out, buf.as_mut_ptr(), buf.len(), res),
+                (None, Lookup::Name(_)) => libc::EINVAL,
+            }
+        }, to_group)
+    }
+    fn all_groups(&self) -> Vec<GroupEntry> {
+        let mut v = Vec::new();
+        // SAFETY: as for all_users.
+        unsafe {
+            libc::setgrent();
+            loop {
+                let g = libc::getgrent();
+                if g.is_null() {
+                    break;
+                }
+                v.push(to_group(&*g));
+            }
+            libc::endgrent();
+        }
+        v
+    }
     fn tcp_connect(&self, host: &str, port: u16) -> io::Result<i32> {
         use std::os::unix::io::IntoRawFd;
         Ok(std::net::TcpStream::connect((host, port))?.into_raw_fd())
@@ -289,7 +808,7 @@ impl Host for RealHost {
 /// Reads a whole file through the host.
 pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     let h = host();
-    let fd = h.open(path, libc::O_RDONLY, 0)?;
+    let fd = h.open(path, libc::O_RDONLY | libc::O_CLOEXEC, 0)?;
     let st = h.fstat(fd);
     if st.as_ref().map(|s| s.is_dir()).unwrap_or(false) {
         let _ = h.close(fd);

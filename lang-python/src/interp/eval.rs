@@ -107,6 +107,16 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
             };
         }
+        // A signal caught meanwhile runs its Python handler here (a safe
+        // point); an exception from the handler is raised at this instruction.
+        macro_rules! check_signals {
+            () => {
+                if super::state::signals_pending() {
+                    f.pc.set(pc as u32);
+                    tryop!(crate::modules::signal::run_pending());
+                }
+            };
+        }
         macro_rules! tryop {
             ($e:expr) => {
                 match $e {
@@ -398,11 +408,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 }
                 Instr::Jump(t) => {
                     if (t as usize) < pc {
-                        if super::state::take_interrupt() {
-                            f.pc.set(pc as u32);
-                            err = Some(PyErr::with_args(types::keyboard_interrupt(), &[]));
-                            continue 'outer;
-                        }
+                        check_signals!();
                         if m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
                             // Hot loop: the recorder takes over here once it exists.
                         }
@@ -588,6 +594,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                             let r = tryop!((b.f)(&stack[args_at..kw_at], &kw));
                             stack.truncate(bottom);
                             stack.push(r);
+                            check_signals!();
                             continue;
                         }
                         if b.self_.is_empty() && args_at < kw_at {
@@ -596,6 +603,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                                 let r = tryop!((b.f)(&stack[args_at..kw_at], &kw));
                                 stack.truncate(bottom);
                                 stack.push(r);
+                                check_signals!();
                                 continue;
                             }
                         }
@@ -605,6 +613,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                             let r = tryop!((b.f)(&stack[func_at..kw_at], &kw));
                             stack.truncate(bottom);
                             stack.push(r);
+                            check_signals!();
                             continue;
                         }
                     }
@@ -612,6 +621,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let r = tryop!(ops::call(func, &args, &kw));
                     stack.truncate(bottom);
                     stack.push(r);
+                    check_signals!();
                 }
                 Instr::CallFunctionVarKw(n, flags) => {
                     let (npos, nkw) = ((n & 0xffff) as usize, (n >> 16) as usize);
@@ -645,6 +655,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let r = tryop!(ops::call(func, &args, &kw));
                     drop(kwv);
                     stack.push(r);
+                    check_signals!();
                 }
                 Instr::MakeFunction(nd) | Instr::MakeClosure(nd) => {
                     let code = pop!();

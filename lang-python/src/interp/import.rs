@@ -35,6 +35,10 @@ fn import_full(fullname: &str) -> PyResult<Option<Value>> {
     let search: Vec<String> = match parent {
         Some(p) => {
             let Some(pm) = import_full(p)? else { return Ok(None) };
+            // Importing the parent may have registered the child (os sets sys.modules['os.path']).
+            if let Some(m) = sys::modules().get_str(fullname) {
+                return Ok(Some(m));
+            }
             match ops::getattr_opt(pm, pystr::intern("__path__"))? {
                 Some(path) => ops::to_vec(path)?.into_iter().map(s).collect(),
                 None => return Ok(None),

@@ -53,25 +53,84 @@ pub fn stack_low() -> bool {
     sp < s.stack_floor
 }
 
-/// Set by the SIGINT handler; the dispatch loop turns it into KeyboardInterrupt.
-pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+// Signals. The C handler only records the signal; the interpreter runs
+// the Python-level handler (modules/signal.rs) at its next safe point: a
+// backward jump or the return of a native call, as CPython's eval loop does.
 
-extern "C" fn on_sigint(_: libc::c_int) {
-    INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering::Relaxed};
+
+/// Signals caught and not yet handled: bit n for signal n.
+static PENDING: AtomicU64 = AtomicU64::new(0);
+
+/// `signal.set_wakeup_fd`: a descriptor the C handler writes a byte to, or -1.
+pub static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+
+thread_local! {
+    /// Only the main thread runs Python signal handlers.
+    static MAIN_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Routes Ctrl-C to the interpreter instead of killing the process.
-pub fn install_sigint() {
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-    unsafe {
-        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+/// The C handler for every signal that has a Python handler.
+pub extern "C" fn on_signal(sig: libc::c_int) {
+    if (1..64).contains(&sig) {
+        PENDING.fetch_or(1 << sig, Relaxed);
+    }
+    let fd = WAKEUP_FD.load(Relaxed);
+    if fd >= 0 {
+        // SAFETY: write(2) is async-signal-safe; a failure is of no consequence.
+        unsafe { libc::write(fd, b"\0".as_ptr() as *const libc::c_void, 1) };
     }
 }
 
-/// Consumes a pending Ctrl-C.
+/// Makes this the main thread and routes Ctrl-C to the interpreter
+/// (KeyboardInterrupt) instead of killing the process.
+pub fn install_sigint() {
+    MAIN_THREAD.with(|m| m.set(true));
+    // SAFETY: the handler only touches atomics and write(2).
+    unsafe {
+        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+    }
+}
+
+/// Blocks asynchronous signals in the calling thread, so the kernel
+/// delivers them to the interpreter thread and interrupts its blocking
+/// calls (sleep, select, pause) there. For the thread that only waits for
+/// the interpreter thread to finish.
+pub fn leave_signals_to_interpreter() {
+    // SAFETY: a sigset filled and edited locally, then applied to this thread.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for sync in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP] {
+            libc::sigdelset(&mut set, sync);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+pub fn is_main_thread() -> bool {
+    MAIN_THREAD.with(|m| m.get())
+}
+
+/// After fork(), the forking thread is the child's main thread.
+pub fn after_fork() {
+    MAIN_THREAD.with(|m| m.set(true));
+}
+
+/// True when some signal awaits its Python handler.
 #[inline]
-pub fn take_interrupt() -> bool {
-    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed) && INTERRUPTED.swap(false, std::sync::atomic::Ordering::Relaxed)
+pub fn signals_pending() -> bool {
+    PENDING.load(Relaxed) != 0
+}
+
+/// Takes the set of pending signals (none outside the main thread).
+pub fn take_signals() -> u64 {
+    if is_main_thread() { PENDING.swap(0, Relaxed) } else { 0 }
+}
+
+/// Puts back signals whose handlers did not get to run.
+pub fn requeue_signals(bits: u64) {
+    PENDING.fetch_or(bits, Relaxed);
 }
 
 /// Counts a level of native recursion (repr, comparison, hashing of nested

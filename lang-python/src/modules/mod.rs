@@ -9,10 +9,20 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod errno;
+pub mod fcntl;
 pub mod future;
+pub mod grp;
 pub mod math;
+pub mod oslib;
+pub mod posix;
+pub mod pwd;
+pub mod resource;
+pub mod select;
+pub mod signal;
 pub mod stdlib;
 pub mod sys;
+pub mod time;
 
 use crate::objects::function::new_builtin;
 use crate::objects::module::{new_module, ModuleObj};
@@ -26,6 +36,15 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
     ("__future__", future::create),
+    ("errno", errno::create),
+    ("posix", posix::create),
+    ("signal", signal::create),
+    ("time", time::create),
+    ("select", select::create),
+    ("fcntl", fcntl::create),
+    ("pwd", pwd::create),
+    ("grp", grp::create),
+    ("resource", resource::create),
 ];
 
 /// Creates the native module `name`, if we have one.

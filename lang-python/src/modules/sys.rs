@@ -71,6 +71,25 @@ fn getframe(args: &[Value], _: KwArgs) -> PyResult {
     Ok(f)
 }
 
+static FLAGS: crate::objects::structseq::Desc = crate::objects::structseq::Desc {
+    name: "sys.flags",
+    doc: "sys.flags: the interpreter's command-line flags.",
+    fields: &[
+        "debug", "py3k_warning", "division_warning", "division_new", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+        "ignore_environment", "tabcheck", "verbose", "unicode", "bytes_warning", "hash_randomization",
+    ],
+    visible: 16,
+    fixup: None,
+};
+
+crate::native_type!(flags_type, || crate::objects::structseq::make_type(&FLAGS));
+
+/// `sys.flags`: all off, except that we never write bytecode nor import `site`.
+fn flags() -> Value {
+    let v: Vec<Value> = FLAGS.fields.iter().map(|&f| int::new_int(matches!(f, "dont_write_bytecode" | "no_site") as i64)).collect();
+    crate::objects::structseq::new(flags_type(), &v)
+}
+
 fn create() -> Gc<ModuleObj> {
     let m = new_module("sys");
     let d = m.dict;
@@ -97,6 +116,8 @@ fn create() -> Gc<ModuleObj> {
     d.set_str("prefix", pystr::new_str(prefix.as_bytes()));
     d.set_str("exec_prefix", pystr::new_str(prefix.as_bytes()));
     d.set_str("dont_write_bytecode", Value::TRUE);
+    d.set_str("warnoptions", list::new_list(vec![]));
+    d.set_str("flags", flags());
     d.set_str("py3kwarning", Value::FALSE);
     let out = file::new_file(1, "<stdout>", "w", false).as_value();
     let err = file::new_file(2, "<stderr>", "w", false).as_value();

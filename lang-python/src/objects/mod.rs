@@ -32,6 +32,7 @@ pub mod numbers;
 pub mod seq_ops;
 pub mod special_attrs;
 pub mod str;
+pub mod structseq;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode;
