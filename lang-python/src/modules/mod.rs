@@ -11,6 +11,7 @@
 
 pub mod future;
 pub mod math;
+pub mod operator;
 pub mod stdlib;
 pub mod sys;
 
@@ -26,6 +27,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
     ("__future__", future::create),
+    ("operator", operator::create),
 ];
 
 /// Creates the native module `name`, if we have one.

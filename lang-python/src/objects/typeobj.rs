@@ -63,6 +63,19 @@ impl TypeObj {
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
     }
+    /// CPython's `tp_name`, which error messages use: types written in C
+    /// outside `__builtin__` carry their module (`itertools.count`,
+    /// `exceptions.KeyError`); classes and builtins are just their name.
+    pub fn tp_name(&self) -> String {
+        if !self.has_flag(HEAPTYPE) {
+            if let Some(m) = self.dict.get_str("__module__").and_then(|m| super::str::as_bytes(m)) {
+                if m != b"__builtin__" {
+                    return format!("{}.{}", String::from_utf8_lossy(m), self.name());
+                }
+            }
+        }
+        self.name()
+    }
 }
 
 pub fn as_type(v: Value) -> Option<Gc<TypeObj>> {
@@ -73,7 +86,7 @@ pub fn as_type(v: Value) -> Option<Gc<TypeObj>> {
 pub fn type_name(v: Value) -> String {
     let t = crate::runtime::type_of(v);
     match as_type(t) {
-        Some(t) => t.name(),
+        Some(t) => t.tp_name(),
         None => "?".into(),
     }
 }
