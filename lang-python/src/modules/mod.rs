@@ -9,6 +9,7 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod functools;
 pub mod future;
 pub mod math;
 pub mod operator;
@@ -28,6 +29,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("math", math::create),
     ("__future__", future::create),
     ("operator", operator::create),
+    ("_functools", functools::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -249,6 +249,18 @@ pub fn is_subtype(a: Value, b: Value) -> bool {
     false
 }
 
+/// The class argument of `base.__new__(cls, ...)` as a type, checked to
+/// be `base` or a subtype with CPython's errors.
+pub fn check_new_cls(cls: Value, base: Value) -> PyResult<Gc<TypeObj>> {
+    let bname = as_type(base).map(|b| b.tp_name()).unwrap_or_default();
+    let t = as_type(cls).ok_or_else(|| type_error(format!("{bname}.__new__(X): X is not a type object ({})", type_name(cls))))?;
+    if !is_subtype(cls, base) {
+        let n = t.tp_name();
+        return Err(type_error(format!("{bname}.__new__({n}): {n} is not a subtype of {bname}")));
+    }
+    Ok(t)
+}
+
 /// Sets `type.name = value` on a type, keeping caches honest.
 pub fn set_type_attr(t: Gc<TypeObj>, name: Value, v: Value) -> PyResult<()> {
     t.dict.set(name, v)?;
