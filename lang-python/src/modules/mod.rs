@@ -9,8 +9,10 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod bisect;
 pub mod functools;
 pub mod future;
+pub mod heapq;
 pub mod math;
 pub mod operator;
 pub mod stdlib;
@@ -30,6 +32,8 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__future__", future::create),
     ("operator", operator::create),
     ("_functools", functools::create),
+    ("_heapq", heapq::create),
+    ("_bisect", bisect::create),
 ];
 
 /// Creates the native module `name`, if we have one.
