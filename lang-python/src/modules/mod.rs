@@ -13,6 +13,7 @@ pub mod bisect;
 pub mod functools;
 pub mod future;
 pub mod heapq;
+pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod stdlib;
@@ -34,6 +35,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_functools", functools::create),
     ("_heapq", heapq::create),
     ("_bisect", bisect::create),
+    ("itertools", itertools::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -133,7 +133,7 @@ pub fn number_index(x: Value) -> PyResult {
 }
 
 /// `PyNumber_Check`: has `__int__` or `__float__` (every classic instance does).
-fn is_number(x: Value) -> bool {
+pub fn is_number(x: Value) -> bool {
     if classobj::as_classic_instance(x).is_some() || crate::objects::numbers::to_num(x).is_some() {
         return true;
     }
