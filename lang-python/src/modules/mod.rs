@@ -10,6 +10,7 @@
 //! them alive with a GC root.
 
 pub mod bisect;
+pub mod collections;
 pub mod functools;
 pub mod future;
 pub mod heapq;
@@ -36,6 +37,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_heapq", heapq::create),
     ("_bisect", bisect::create),
     ("itertools", itertools::create),
+    ("_collections", collections::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -24,8 +24,7 @@ use crate::objects::args::noargs;
 use crate::objects::instance::unwrap_base;
 use crate::objects::list_methods::new_of_class;
 use crate::objects::typeobj::type_name;
-use crate::objects::{add_method, add_static, float, int, long};
-use crate::ops;
+use crate::objects::{add_method, add_static};
 use crate::runtime::errors::{stop_iteration, type_error};
 use crate::runtime::{KwArgs, NativeFn, PyResult};
 use vmcore::gc::{Gc, GcType};
@@ -77,25 +76,9 @@ fn no_kw(name: &str, cls: Value, base: Value, kw: KwArgs) -> PyResult<()> {
     Ok(())
 }
 
-/// `PyInt_AsSsize_t` as 2.7 does it: ints and longs that fit, else the
-/// object's `__int__` (so floats truncate); None when that fails.
+/// `PyInt_AsSsize_t` (see `args::int_as_ssize`).
 fn as_ssize(v: Value) -> PyResult<Option<i64>> {
-    if let Some(i) = int::as_int(v) {
-        return Ok(Some(i));
-    }
-    if let Some(b) = long::as_long(v) {
-        return Ok(num_traits::ToPrimitive::to_i64(b));
-    }
-    if let Some(f) = float::as_float(v) {
-        return Ok((f.is_finite() && f.abs() < 9.2e18).then_some(f.trunc() as i64));
-    }
-    match ops::lookup_special(v, "__int__") {
-        Some(m) => match ops::call(m, &[], &[]) {
-            Ok(r) if int::as_int(r).is_some() || long::as_long(r).is_some() => as_ssize(r),
-            _ => Ok(None),
-        },
-        None => Ok(None),
-    }
+    crate::objects::args::int_as_ssize(v)
 }
 
 pub fn create() -> Gc<crate::objects::module::ModuleObj> {
