@@ -628,7 +628,7 @@ fn b_pow(a: &[Value], kw: KwArgs) -> PyResult {
     )))
 }
 
-fn b_reduce(a: &[Value], kw: KwArgs) -> PyResult {
+pub fn b_reduce(a: &[Value], kw: KwArgs) -> PyResult {
     unpack("reduce", a, kw, 2, 3)?;
     let it = ops::iter(a[1]).map_err(|e| if e.matches(types::type_error()) { type_error("reduce() arg 2 must support iteration") } else { e })?;
     let mut acc = a.get(2).copied();

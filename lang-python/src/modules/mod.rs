@@ -9,11 +9,17 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod bisect;
+pub mod collections;
 pub mod errno;
 pub mod fcntl;
+pub mod functools;
 pub mod future;
 pub mod grp;
+pub mod heapq;
+pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod oslib;
 pub mod posix;
 pub mod pwd;
@@ -45,6 +51,12 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("pwd", pwd::create),
     ("grp", grp::create),
     ("resource", resource::create),
+    ("operator", operator::create),
+    ("_functools", functools::create),
+    ("_heapq", heapq::create),
+    ("_bisect", bisect::create),
+    ("itertools", itertools::create),
+    ("_collections", collections::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -158,3 +158,25 @@ pub fn as_index(v: Value) -> PyResult<i64> {
         None => Err(type_error(format!("'{}' object cannot be interpreted as an index", typeobj::type_name(v)))),
     }
 }
+
+/// `PyInt_AsSsize_t` as Python 2.7 does it: ints and longs that fit, else
+/// the object's `__int__` (so floats truncate). Ok(None) when that fails.
+pub fn int_as_ssize(v: Value) -> PyResult<Option<i64>> {
+    use num_traits::ToPrimitive;
+    if let Some(i) = super::int::as_int(v) {
+        return Ok(Some(i));
+    }
+    if let Some(b) = super::long::as_long(v) {
+        return Ok(b.to_i64());
+    }
+    if let Some(f) = super::float::as_float(v) {
+        return Ok((f.is_finite() && f.abs() < 9.2e18).then_some(f.trunc() as i64));
+    }
+    match crate::ops::lookup_special(v, "__int__") {
+        Some(m) => match crate::ops::call(m, &[], &[]) {
+            Ok(r) if super::int::as_int(r).is_some() || super::long::as_long(r).is_some() => int_as_ssize(r),
+            _ => Ok(None),
+        },
+        None => Ok(None),
+    }
+}

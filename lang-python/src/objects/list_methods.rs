@@ -31,11 +31,7 @@ fn this_tuple<'a>(v: Value) -> PyResult<&'a [Value]> {
 /// `cls.__new__` for a builtin container: the bare object for the type
 /// itself, an instance wrapping one for a subclass.
 pub fn new_of_class(cls: Value, base_type: Value, make: impl FnOnce() -> Value) -> PyResult {
-    let tname = typeobj::class_name(base_type);
-    let t = typeobj::as_type(cls).ok_or_else(|| type_error(format!("{tname}.__new__(X): X is not a type object ({})", typeobj::type_name(cls))))?;
-    if !typeobj::is_subtype(cls, base_type) {
-        return Err(type_error(format!("{tname}.__new__({}): {} is not a subtype of {tname}", t.name(), t.name())));
-    }
+    let t = typeobj::check_new_cls(cls, base_type)?;
     let v = make();
     if cls == base_type {
         return Ok(v);

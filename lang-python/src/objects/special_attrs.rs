@@ -31,7 +31,9 @@ pub fn object_attr(obj: Value, name: Value) -> PyResult<Option<Value>> {
     }
     if let Some(inst) = instance::as_instance(obj) {
         if n == b"__dict__" {
-            return Ok(Some(inst.to_dict_mode().as_value()));
+            // Types with __slots__ (and no "__dict__" slot) have no instance dict.
+            let no_dict = super::typeobj::as_type(inst.cls.get()).is_some_and(|t| t.has_flag(super::typeobj::NO_DICT));
+            return Ok((!no_dict).then(|| inst.to_dict_mode().as_value()));
         }
         if super::exceptions::is_exception_instance(obj) {
             return super::exceptions::exception_attr(obj, n);

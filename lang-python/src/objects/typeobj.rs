@@ -63,6 +63,19 @@ impl TypeObj {
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
     }
+    /// CPython's `tp_name`, which error messages use: types written in C
+    /// outside `__builtin__` carry their module (`itertools.count`,
+    /// `exceptions.KeyError`); classes and builtins are just their name.
+    pub fn tp_name(&self) -> String {
+        if !self.has_flag(HEAPTYPE) {
+            if let Some(m) = self.dict.get_str("__module__").and_then(|m| super::str::as_bytes(m)) {
+                if m != b"__builtin__" {
+                    return format!("{}.{}", String::from_utf8_lossy(m), self.name());
+                }
+            }
+        }
+        self.name()
+    }
 }
 
 pub fn as_type(v: Value) -> Option<Gc<TypeObj>> {
@@ -73,7 +86,7 @@ pub fn as_type(v: Value) -> Option<Gc<TypeObj>> {
 pub fn type_name(v: Value) -> String {
     let t = crate::runtime::type_of(v);
     match as_type(t) {
-        Some(t) => t.name(),
+        Some(t) => t.tp_name(),
         None => "?".into(),
     }
 }
@@ -234,6 +247,18 @@ pub fn is_subtype(a: Value, b: Value) -> bool {
         return mro_of(a).contains(&b);
     }
     false
+}
+
+/// The class argument of `base.__new__(cls, ...)` as a type, checked to
+/// be `base` or a subtype with CPython's errors.
+pub fn check_new_cls(cls: Value, base: Value) -> PyResult<Gc<TypeObj>> {
+    let bname = as_type(base).map(|b| b.tp_name()).unwrap_or_default();
+    let t = as_type(cls).ok_or_else(|| type_error(format!("{bname}.__new__(X): X is not a type object ({})", type_name(cls))))?;
+    if !is_subtype(cls, base) {
+        let n = t.tp_name();
+        return Err(type_error(format!("{bname}.__new__({n}): {n} is not a subtype of {bname}")));
+    }
+    Ok(t)
 }
 
 /// Sets `type.name = value` on a type, keeping caches honest.

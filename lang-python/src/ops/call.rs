@@ -78,11 +78,15 @@ fn check_descriptor_self(name: &str, owner: Value, args: &[Value]) -> PyResult<(
         Some(&s) if owner.is_empty() || is_subtype(type_of(s), owner) || crate::objects::instance::unwrap_base(s) != s && is_subtype(type_of(crate::objects::instance::unwrap_base(s)), owner) => Ok(()),
         Some(&s) => Err(type_error(format!(
             "descriptor '{name}' requires a '{}' object but received a '{}'",
-            class_name(owner),
+            tp_name(owner),
             type_name(s)
         ))),
-        None => Err(type_error(format!("descriptor '{name}' of '{}' object needs an argument", class_name(owner)))),
+        None => Err(type_error(format!("descriptor '{name}' of '{}' object needs an argument", tp_name(owner)))),
     }
+}
+
+fn tp_name(t: Value) -> String {
+    as_type(t).map(|t| t.tp_name()).unwrap_or_else(|| class_name(t))
 }
 
 /// Calls method `name` of `obj` with `args`.

@@ -42,16 +42,14 @@ impl CmpOp {
     }
 }
 
-/// `a == b` as a Rust bool (dict keys, `in`, `list.index`).
+/// `a == b` as a Rust bool (dict keys, `in`, `list.index`): CPython's
+/// `PyObject_RichCompareBool`, where identity implies equality (so a NaN
+/// is found in a list holding that very object).
 pub fn eq_bool(a: Value, b: Value) -> PyResult<bool> {
-    if a == b && !is_float_nan(a) {
+    if a == b {
         return Ok(true);
     }
     truthy(compare(CmpOp::Eq, a, b)?)
-}
-
-fn is_float_nan(v: Value) -> bool {
-    crate::objects::float::as_float(v).is_some_and(|f| f.is_nan())
 }
 
 fn cmp_nums(x: &Num, y: &Num) -> Option<Ordering> {

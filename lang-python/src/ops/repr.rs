@@ -137,7 +137,7 @@ pub fn default_repr(v: Value) -> String {
     let t = type_of(v);
     let module = as_type(t).and_then(|tt| tt.dict.get_str("__module__")).and_then(|m| pystr::as_bytes(m).map(|b| String::from_utf8_lossy(b).into_owned()));
     match module {
-        Some(m) if m != "__builtin__" => format!("<{m}.{} object at {addr:#x}>", type_name(v)),
+        Some(m) if m != "__builtin__" => format!("<{m}.{} object at {addr:#x}>", class_name(t)),
         _ => format!("<{} object at {addr:#x}>", type_name(v)),
     }
 }
