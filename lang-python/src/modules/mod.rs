@@ -9,6 +9,7 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod _struct;
 pub mod future;
 pub mod math;
 pub mod stdlib;
@@ -26,6 +27,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
     ("__future__", future::create),
+    ("_struct", _struct::create),
 ];
 
 /// Creates the native module `name`, if we have one.

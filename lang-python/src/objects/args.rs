@@ -85,6 +85,8 @@ pub fn parse(name: &str, args: &[Value], kw: KwArgs, names: &[&str], required: u
     for (i, &a) in args.iter().enumerate() {
         out[i] = Some(a);
     }
+    // CPython reports missing required arguments before unknown keywords.
+    let mut unknown = None;
     for &(k, v) in kw {
         let kn = kw_name(k);
         match names.iter().position(|n| n.as_bytes() == kn) {
@@ -92,15 +94,16 @@ pub fn parse(name: &str, args: &[Value], kw: KwArgs, names: &[&str], required: u
                 return Err(type_error(format!("Argument given by name ('{}') and position ({})", names[i], i + 1)));
             }
             Some(i) => out[i] = Some(v),
-            None => {
-                return Err(type_error(format!("'{}' is an invalid keyword argument for this function", String::from_utf8_lossy(kn))));
-            }
+            None => unknown = unknown.or(Some(kn)),
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
             return Err(type_error(format!("Required argument '{}' (pos {}) not found", names[i], i + 1)));
         }
+    }
+    if let Some(kn) = unknown {
+        return Err(type_error(format!("'{}' is an invalid keyword argument for this function", String::from_utf8_lossy(kn))));
     }
     Ok(out)
 }
@@ -157,4 +160,29 @@ pub fn as_index(v: Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => Err(type_error(format!("'{}' object cannot be interpreted as an index", typeobj::type_name(v)))),
     }
+}
+
+/// The bytes of an argument CPython reads through the buffer protocol
+/// (`s*`): str as is, unicode encoded with the default (ASCII) codec,
+/// bytearray/buffer/memoryview through their `str()`. Ok(None) for objects
+/// without a buffer, so each caller can raise its own error.
+pub fn buffer_bytes<'a>(v: Value) -> PyResult<Option<std::borrow::Cow<'a, [u8]>>> {
+    use crate::runtime::types;
+    if let Some(b) = super::str::as_bytes(v) {
+        return Ok(Some(std::borrow::Cow::Borrowed(b)));
+    }
+    if super::unicode::as_unicode(v).is_some() {
+        return Ok(Some(std::borrow::Cow::Owned(super::unicode::encode_ascii(v)?)));
+    }
+    let t = crate::runtime::type_of(v);
+    if [types::bytearray(), types::buffer(), types::memoryview()].iter().any(|&b| typeobj::is_subtype(t, b)) {
+        return Ok(Some(std::borrow::Cow::Owned(crate::ops::str_bytes(v)?)));
+    }
+    Ok(None)
+}
+
+/// `s*` for argument `pos` (1-based) of `fname`, with CPython's message
+/// for other types.
+pub fn buffer_arg<'a>(v: Value, fname: &str, pos: usize) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    buffer_bytes(v)?.ok_or_else(|| type_error(format!("{fname}() argument {pos} must be string or buffer, not {}", typeobj::type_name(v))))
 }

@@ -187,3 +187,14 @@ pub fn env_error_str(args: &[Value], kw: KwArgs) -> PyResult {
     }
     exc_str(args, kw)
 }
+
+/// A new exception class `module.name` deriving from `bases`, made as
+/// CPython's `PyErr_NewException` makes it: by calling `type(name, bases,
+/// {'__module__': module})`, so it is a class like one written in Python.
+pub fn new_exception_class(module: &str, name: &str, bases: &[Value]) -> Value {
+    let d = super::dict::new_dict();
+    d.set_str("__module__", pystr::new_str(module.as_bytes()));
+    let args = [pystr::new_str(name.as_bytes()), tuple::new_tuple_from(bases), d.as_value()];
+    // Invariant: exception bases are valid, so type() cannot fail.
+    crate::ops::call(types::type_(), &args, &[]).expect("exception class")
+}
