@@ -10,6 +10,7 @@
 //! them alive with a GC root.
 
 pub mod _struct;
+pub mod binascii;
 pub mod future;
 pub mod math;
 pub mod stdlib;
@@ -28,6 +29,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("math", math::create),
     ("__future__", future::create),
     ("_struct", _struct::create),
+    ("binascii", binascii::create),
 ];
 
 /// Creates the native module `name`, if we have one.
