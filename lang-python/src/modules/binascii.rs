@@ -7,7 +7,7 @@ use crate::objects::exceptions::new_exception_class;
 use crate::objects::module::ModuleObj;
 use crate::objects::str::{new_str, new_str_owned};
 use crate::objects::{args, int, long, tuple};
-use crate::runtime::errors::{overflow_error, type_error};
+use crate::runtime::errors::type_error;
 use crate::runtime::{types, KwArgs, PyErr, PyResult};
 use std::borrow::Cow;
 use vmcore::gc::Gc;
@@ -28,22 +28,6 @@ fn incomplete(msg: &str) -> PyErr {
 fn data_arg<'a>(name: &str, a: &[Value], kw: KwArgs) -> PyResult<Cow<'a, [u8]>> {
     args::arity(name, a, kw, 1, 1)?;
     args::buffer_arg(a[0], name, 1)
-}
-
-/// A C `int` argument (`i`): floats refused, range checked.
-fn c_int(v: Value) -> PyResult<i32> {
-    let i = match long::as_long(v) {
-        Some(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
-        Some(_) => i64::MAX,
-        None => args::ssize_arg(v)?,
-    };
-    if i > i32::MAX as i64 {
-        return Err(overflow_error("signed integer is greater than maximum"));
-    }
-    if i < i32::MIN as i64 {
-        return Err(overflow_error("signed integer is less than minimum"));
-    }
-    Ok(i as i32)
 }
 
 /// A C `unsigned int` argument (`I`): any integer, wrapped to 32 bits.
@@ -187,7 +171,7 @@ fn hexval(c: u8) -> Option<u8> {
 fn a2b_qp(a: &[Value], kw: KwArgs) -> PyResult {
     let p = args::parse("a2b_qp", a, kw, &["data", "header"], 1)?;
     let data = args::buffer_arg(p[0].expect("required"), "a2b_qp", 1)?;
-    let header = p[1].map(c_int).transpose()?.unwrap_or(0) != 0;
+    let header = p[1].map(args::c_int).transpose()?.unwrap_or(0) != 0;
     let mut out = Vec::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
@@ -224,7 +208,7 @@ fn b2a_qp(a: &[Value], kw: KwArgs) -> PyResult {
     }
     let p = args::parse("b2a_qp", a, kw, &["data", "quotetabs", "istext", "header"], 1)?;
     let data = args::buffer_arg(p[0].expect("required"), "b2a_qp", 1)?;
-    let flag = |v: Option<Value>, default: bool| -> PyResult<bool> { Ok(v.map(c_int).transpose()?.map_or(default, |i| i != 0)) };
+    let flag = |v: Option<Value>, default: bool| -> PyResult<bool> { Ok(v.map(args::c_int).transpose()?.map_or(default, |i| i != 0)) };
     let (quotetabs, istext, header) = (flag(p[1], false)?, flag(p[2], true)?, flag(p[3], false)?);
     const MAXLINE: usize = 76;
     // Line ends are written the way the first one in the data is.
@@ -426,7 +410,7 @@ fn crc32(a: &[Value], kw: KwArgs) -> PyResult {
 fn crc_hqx(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("crc_hqx", a, kw, 2, 2)?;
     let data = args::buffer_arg(a[0], "crc_hqx", 1)?;
-    let mut crc = c_int(a[1])? as u32;
+    let mut crc = args::c_int(a[1])? as u32;
     if data.is_empty() {
         return Ok(int::new_int(crc as i32 as i64));
     }

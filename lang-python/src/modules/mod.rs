@@ -9,9 +9,11 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod _random;
 pub mod _struct;
 pub mod binascii;
 pub mod future;
+pub mod hashes;
 pub mod math;
 pub mod stdlib;
 pub mod sys;
@@ -29,6 +31,11 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("math", math::create),
     ("__future__", future::create),
     ("_struct", _struct::create),
+    ("_random", _random::create),
+    ("_md5", hashes::create_md5),
+    ("_sha", hashes::create_sha),
+    ("_sha256", hashes::create_sha256),
+    ("_sha512", hashes::create_sha512),
     ("binascii", binascii::create),
 ];
 

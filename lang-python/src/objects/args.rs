@@ -154,6 +154,23 @@ pub fn ssize_arg(v: Value) -> PyResult<i64> {
     index_i64(v)?.ok_or_else(|| type_error("an integer is required"))
 }
 
+/// A C `int` argument (`PyArg_ParseTuple`'s `i`): floats refused, range
+/// checked.
+pub fn c_int(v: Value) -> PyResult<i32> {
+    let i = match super::long::as_long(v) {
+        Some(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        Some(_) => i64::MAX,
+        None => ssize_arg(v)?,
+    };
+    if i > i32::MAX as i64 {
+        return Err(crate::runtime::errors::overflow_error("signed integer is greater than maximum"));
+    }
+    if i < i32::MIN as i64 {
+        return Err(crate::runtime::errors::overflow_error("signed integer is less than minimum"));
+    }
+    Ok(i as i32)
+}
+
 /// `PyNumber_Index`: "'str' object cannot be interpreted as an index".
 pub fn as_index(v: Value) -> PyResult<i64> {
     match if super::float::as_float(v).is_some() { None } else { index_i64(v)? } {
