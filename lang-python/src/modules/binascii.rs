@@ -31,7 +31,7 @@ fn data_arg<'a>(name: &str, a: &[Value], kw: KwArgs) -> PyResult<Cow<'a, [u8]>> 
 }
 
 /// A C `unsigned int` argument (`I`): any integer, wrapped to 32 bits.
-fn c_uint_mask(v: Value) -> PyResult<u32> {
+pub fn c_uint_mask(v: Value) -> PyResult<u32> {
     if let Some(b) = long::as_long(v) {
         let (_, digits) = (b & num_bigint::BigInt::from(u32::MAX)).to_u32_digits();
         return Ok(digits.first().copied().unwrap_or(0));

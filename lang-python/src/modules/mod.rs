@@ -17,6 +17,7 @@ pub mod hashes;
 pub mod math;
 pub mod stdlib;
 pub mod sys;
+pub mod zlib;
 
 use crate::objects::function::new_builtin;
 use crate::objects::module::{new_module, ModuleObj};
@@ -37,6 +38,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_sha256", hashes::create_sha256),
     ("_sha512", hashes::create_sha512),
     ("binascii", binascii::create),
+    ("zlib", zlib::create),
 ];
 
 /// Creates the native module `name`, if we have one.
