@@ -11,6 +11,7 @@
 
 pub mod _random;
 pub mod _struct;
+pub mod aliases;
 pub mod binascii;
 pub mod future;
 pub mod hashes;
@@ -39,6 +40,8 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_sha512", hashes::create_sha512),
     ("binascii", binascii::create),
     ("zlib", zlib::create),
+    ("cStringIO", aliases::create_cstringio),
+    ("cPickle", aliases::create_cpickle),
 ];
 
 /// Creates the native module `name`, if we have one.
