@@ -9,6 +9,7 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod _codecs;
 pub mod _random;
 pub mod _struct;
 pub mod aliases;
@@ -33,6 +34,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("math", math::create),
     ("__future__", future::create),
     ("_struct", _struct::create),
+    ("_codecs", _codecs::create),
     ("_random", _random::create),
     ("_md5", hashes::create_md5),
     ("_sha", hashes::create_sha),
