@@ -201,7 +201,7 @@ fn strict_errors(a: &[Value], kw: KwArgs) -> PyResult {
 
 /// A handler's answer: (replacement, resume at `end`).
 fn answer(rep: Vec<u32>, end: usize) -> PyResult {
-    Ok(tuple::new_tuple(vec![new_unicode(rep), int::new_int(end as i64)]))
+    Ok(tuple::new_tuple_from(&[new_unicode(rep), int::new_int(end as i64)]))
 }
 
 fn ignore_errors(a: &[Value], kw: KwArgs) -> PyResult {
@@ -273,7 +273,7 @@ fn flag(v: Option<&Value>) -> PyResult<bool> {
 }
 
 fn pair(result: Value, n: usize) -> PyResult {
-    Ok(tuple::new_tuple(vec![result, int::new_int(n as i64)]))
+    Ok(tuple::new_tuple_from(&[result, int::new_int(n as i64)]))
 }
 
 /// Arguments of an encoder: the text (str coerced as ASCII) and the handler.
@@ -357,7 +357,7 @@ fn ex_decode(name: &str, unit: usize, a: &[Value], kw: KwArgs) -> PyResult {
     let (b, h) = dec_args(name, a, kw, 4)?;
     let order = a.get(2).map(|&v| args::c_int(v)).transpose()?.unwrap_or(0) as i64;
     let (u, n, order) = c::decode_utf16_32(&b, unit, h, order.signum(), flag(a.get(3))?)?;
-    Ok(tuple::new_tuple(vec![new_unicode(u), int::new_int(n as i64), int::new_int(order)]))
+    Ok(tuple::new_tuple_from(&[new_unicode(u), int::new_int(n as i64), int::new_int(order)]))
 }
 
 fn utf_16_ex_decode(a: &[Value], kw: KwArgs) -> PyResult {

@@ -19,7 +19,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cell::{Cell, RefCell};
-use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::gc::{alloc, Gc, RootedVec, Trace, Tracer};
 use vmcore::Value;
 
 const N: usize = 624;
@@ -160,9 +160,14 @@ fn r_random(a: &[Value], kw: KwArgs) -> PyResult {
 fn r_getstate(a: &[Value], kw: KwArgs) -> PyResult {
     args::noargs("getstate", &a[1..], kw)?;
     let r = this(a[0])?;
-    let mut items: Vec<Value> = r.state.borrow().iter().map(|&w| long::new_long(BigInt::from(w))).collect();
+    // Rooted: each long allocated may trigger a collection.
+    let mut items = RootedVec::new();
+    let words = *r.state.borrow();
+    for w in words {
+        items.push(long::new_long(BigInt::from(w)));
+    }
     items.push(long::new_long(BigInt::from(r.index.get())));
-    Ok(tuple::new_tuple(items))
+    Ok(tuple::new_tuple_from(&items))
 }
 
 /// `PyLong_AsUnsignedLong` on a state word.

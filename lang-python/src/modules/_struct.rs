@@ -29,7 +29,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use crate::objects::module::ModuleObj;
-use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::gc::{alloc, Gc, RootedVec, Trace, Tracer};
 use vmcore::Value;
 
 crate::native_type!(error_type, || new_exception_class("struct", "error", &[types::exception()]));
@@ -306,7 +306,8 @@ fn get(b: &[u8], big: bool) -> u64 {
 
 fn unpack_values(layout: &Layout, data: &[u8]) -> Value {
     let big = layout.mode == Mode::Big;
-    let mut out = Vec::with_capacity(layout.nvalues);
+    // Rooted: each value allocated may trigger a collection.
+    let mut out = RootedVec::new();
     for item in &layout.items {
         let code = item.code;
         let (size, _) = code_size(code, layout.mode).expect("parsed");
@@ -341,7 +342,7 @@ fn unpack_values(layout: &Layout, data: &[u8]) -> Value {
             });
         }
     }
-    tuple::new_tuple(out)
+    tuple::new_tuple_from(&out)
 }
 
 // ---------------------------------------------------------------------------
@@ -487,7 +488,7 @@ fn cached(fmt: Value) -> PyResult<Value> {
 /// `f(fmt, *args)` as `Struct(fmt).method(*args)`.
 fn via_struct(a: &[Value], kw: KwArgs, method: NativeFn) -> PyResult {
     let Some(&fmt) = a.first() else { return Err(type_error("missing format argument")) };
-    let mut v = Vec::with_capacity(a.len());
+    let mut v = RootedVec::new();
     v.push(cached(fmt)?);
     v.extend_from_slice(&a[1..]);
     method(&v, kw)

@@ -318,7 +318,7 @@ fn a2b_hqx(a: &[Value], kw: KwArgs) -> PyResult {
     if bits != 0 && !done {
         return Err(incomplete("String has incomplete number of bytes"));
     }
-    Ok(tuple::new_tuple(vec![new_str_owned(out), int::new_int(done as i64)]))
+    Ok(tuple::new_tuple_from(&[new_str_owned(out), int::new_int(done as i64)]))
 }
 
 fn rlecode_hqx(a: &[Value], kw: KwArgs) -> PyResult {
