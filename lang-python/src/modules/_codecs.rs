@@ -7,6 +7,7 @@
 //! The codecs themselves are in `objects::codecs`; the functions here give
 //! them the `(result, length consumed)` interface of CPython's `_codecs`.
 
+use crate::builtins::functions::is_callable;
 use crate::interp::import::import_name;
 use crate::modules::module_with;
 use crate::objects::codecs::{self as c, Handler};
@@ -125,7 +126,7 @@ fn str_arg(v: Value, fname: &str, pos: usize) -> PyResult<String> {
 
 fn register(a: &[Value], kw: KwArgs) -> PyResult {
     let f = args::one("register", a, kw)?;
-    if ops::lookup_special(f, "__call__").is_none() && crate::objects::function::as_builtin(f).is_none() && crate::objects::function::as_function(f).is_none() {
+    if !is_callable(f) {
         return Err(type_error("argument must be callable"));
     }
     list::as_list(registry().0).expect("search list").v().push(f);
@@ -158,7 +159,7 @@ fn register_error(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("register_error", a, kw, 2, 2)?;
     let name = str_arg(a[0], "register_error", 1)?;
     let f = a[1];
-    if ops::lookup_special(f, "__call__").is_none() && crate::objects::function::as_builtin(f).is_none() && crate::objects::function::as_function(f).is_none() {
+    if !is_callable(f) {
         return Err(type_error("handler must be callable"));
     }
     registry().2.set_str(&name, f);
@@ -264,7 +265,7 @@ fn handler(v: Option<&Value>) -> PyResult<Handler> {
     match v {
         None => Ok(Handler::Strict),
         Some(&v) if v == Value::NONE => Ok(Handler::Strict),
-        Some(&v) => Handler::by_name(&String::from_utf8_lossy(as_bytes(v).ok_or_else(|| type_error(format!("argument 2 must be string or None, not {}", type_name(v))))?)),
+        Some(&v) => Ok(Handler::by_name(&String::from_utf8_lossy(as_bytes(v).ok_or_else(|| type_error(format!("argument 2 must be string or None, not {}", type_name(v))))?))),
     }
 }
 

@@ -48,20 +48,33 @@ pub enum Handler {
     BackslashReplace,
     /// A function registered with `codecs.register_error`.
     Custom(Value),
+    /// Any other name (a str): looked up in the registry at the first
+    /// error, as CPython does, so an unknown name only fails on bad input.
+    Named(Value),
 }
 
 impl Handler {
-    /// The builtin handlers by name, else the registry (LookupError when
-    /// the name is unknown).
-    pub fn by_name(errors: &str) -> PyResult<Handler> {
-        Ok(match errors {
+    /// The builtin handlers by name, else a name for the registry.
+    pub fn by_name(errors: &str) -> Handler {
+        match errors {
             "strict" => Handler::Strict,
             "ignore" => Handler::Ignore,
             "replace" => Handler::Replace,
             "xmlcharrefreplace" => Handler::XmlCharRefReplace,
             "backslashreplace" => Handler::BackslashReplace,
-            _ => Handler::Custom(crate::modules::_codecs::lookup_error_handler(errors)?),
-        })
+            _ => Handler::Named(new_str(errors.as_bytes())),
+        }
+    }
+
+    /// A `Named` handler looked up in the registry.
+    fn resolve(self) -> PyResult<Handler> {
+        match self {
+            Handler::Named(name) => {
+                let name = String::from_utf8_lossy(as_bytes(name).unwrap_or(b"")).into_owned();
+                Ok(Handler::Custom(crate::modules::_codecs::lookup_error_handler(&name)?))
+            }
+            h => Ok(h),
+        }
     }
 }
 
@@ -81,7 +94,7 @@ fn call_handler(f: Value, exc: PyErr, input_len: usize, what: &str) -> PyResult<
 
 /// Handles undecodable `input[start..end]`; returns where decoding resumes.
 pub fn on_decode_error(h: Handler, encoding: &str, input: &[u8], start: usize, end: usize, reason: &str, out: &mut Vec<u32>) -> PyResult<usize> {
-    match h {
+    match h.resolve()? {
         Handler::Strict => Err(decode_exc(encoding, input, start, end, reason)),
         Handler::Ignore => Ok(end),
         Handler::Replace => {
@@ -89,6 +102,7 @@ pub fn on_decode_error(h: Handler, encoding: &str, input: &[u8], start: usize, e
             Ok(end)
         }
         Handler::XmlCharRefReplace | Handler::BackslashReplace => Err(type_error("don't know how to handle UnicodeDecodeError in error callback")),
+        Handler::Named(_) => unreachable!("resolved above"),
         Handler::Custom(f) => {
             let (rep, pos) = call_handler(f, decode_exc(encoding, input, start, end, reason), input.len(), "decoding")?;
             out.extend(rep);
@@ -102,13 +116,14 @@ pub fn on_decode_error(h: Handler, encoding: &str, input: &[u8], start: usize, e
 pub fn on_encode_error(h: Handler, encoding: &str, input: &[u32], start: usize, end: usize, reason: &str) -> PyResult<(Vec<u32>, usize)> {
     let chars = &input[start..end];
     let text = |s: String| s.chars().map(|c| c as u32).collect::<Vec<u32>>();
-    match h {
+    match h.resolve()? {
         Handler::Strict => Err(encode_exc(encoding, input, start, end, reason)),
         Handler::Ignore => Ok((Vec::new(), end)),
         Handler::Replace => Ok((vec!['?' as u32; chars.len()], end)),
         Handler::XmlCharRefReplace => Ok((text(chars.iter().map(|c| format!("&#{c};")).collect()), end)),
         Handler::BackslashReplace => Ok((text(chars.iter().map(|&c| char_escape(c)).collect()), end)),
         Handler::Custom(f) => call_handler(f, encode_exc(encoding, input, start, end, reason), input.len(), "encoding"),
+        Handler::Named(_) => unreachable!("resolved above"),
     }
 }
 
@@ -978,7 +993,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
             None => Err(type_error(format!("decoder did not return an unicode object (type={})", type_name(r)))),
         };
     };
-    let h = Handler::by_name(errors)?;
+    let h = Handler::by_name(errors);
     Ok(match codec {
         Codec::Latin1 => b.iter().map(|&c| c as u32).collect(),
         Codec::Ascii => decode_ascii(b, h)?,
@@ -1002,17 +1017,17 @@ pub fn encode(u: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
             None => Err(type_error(format!("encoder did not return a string object (type={})", type_name(r)))),
         };
     };
-    let h = || Handler::by_name(errors);
+    let h = Handler::by_name(errors);
     Ok(match codec {
-        Codec::Ascii => encode_ascii(u, h()?)?,
-        Codec::Latin1 => encode_latin1(u, h()?)?,
+        Codec::Ascii => encode_ascii(u, h)?,
+        Codec::Latin1 => encode_latin1(u, h)?,
         Codec::Utf8 => encode_utf8(u),
         Codec::Utf7 => encode_utf7(u),
         Codec::Utf(unit, order) => encode_utf16_32(u, unit, order),
         Codec::UnicodeEscape => encode_unicode_escape(u),
         Codec::RawUnicodeEscape => encode_raw_unicode_escape(u),
         Codec::UnicodeInternal => encode_unicode_internal(u),
-        Codec::Rot13 => encode_with(u, h()?, "charmap", "character maps to <undefined>", &mut |c, out| {
+        Codec::Rot13 => encode_with(u, h, "charmap", "character maps to <undefined>", &mut |c, out| {
             Ok(c < 0x100 && {
                 out.push(rot13(c) as u8);
                 true
@@ -1026,11 +1041,3 @@ pub fn is_fast(encoding: &str) -> bool {
     fast_codec(encoding).is_some()
 }
 
-/// Fails with LookupError when `encoding` is neither a Rust codec nor
-/// registered.
-pub fn check_encoding(encoding: &str) -> PyResult<()> {
-    if fast_codec(encoding).is_some() {
-        return Ok(());
-    }
-    crate::modules::_codecs::lookup(encoding).map(|_| ())
-}

@@ -141,3 +141,9 @@ try:
     'x\xe9'.decode('utf-8')
 except UnicodeDecodeError as e:
     print e.args, str(e)
+
+# Error handler names are looked up only when an error occurs.
+print repr('abc'.decode('utf-8', 'nonexistent')), repr(u'abc'.encode('ascii', 'nonexistent')), c.utf_8_decode('abc', 'zz')
+t('ab\xff'.decode, 'utf-8', 'nonexistent')
+t(u'ab\xff'.encode, 'latin-1', 'zz')
+t(u'ab\u20ac'.encode, 'latin-1', 'zz')
