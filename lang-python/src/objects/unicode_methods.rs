@@ -1,4 +1,4 @@
-//! Methods of `unicode`, and the codecs behind `encode`/`decode`.
+//! Methods of `unicode` (its codecs are in `objects::codecs`).
 //!
 //! Most methods are the generic ones of `str_methods` instantiated with
 //! `u32` code points; the `Ch for u32` impl below supplies Unicode character

@@ -59,3 +59,13 @@ print list(codecs.iterdecode(['\xc3', '\xa9', 'a'], 'utf-8')), list(codecs.itere
 
 # BOM constants and codecs.open through a real file.
 print repr(codecs.BOM_UTF8), repr(codecs.BOM_UTF16_LE), repr(codecs.BOM_UTF32_BE)
+
+# codecs.open: a UTF-16 file written and read back.
+f = codecs.open('_codecs_open_tmp.txt', 'w', 'utf-16')
+f.write(u'h\xe9llo\n\u20ac line two\n')
+f.close()
+print repr(open('_codecs_open_tmp.txt', 'rb').read())
+with codecs.open('_codecs_open_tmp.txt', 'r', 'utf-16') as f:
+    print f.readlines()
+with codecs.open('_codecs_open_tmp.txt', 'r', 'utf-16') as f:
+    print repr(f.read(3)), repr(f.readline())
