@@ -121,11 +121,12 @@ fn compile(args: &[Value], _: KwArgs) -> PyResult {
     Ok(interp::compile_source(src, &fname, mode, crate::syntax::PYCF_STRING_INPUT)?.as_value())
 }
 
-fn import(args: &[Value], _: KwArgs) -> PyResult {
-    let name = *args.first().ok_or_else(|| type_error("__import__() takes at least 1 argument (0 given)"))?;
-    let globals = args.get(1).and_then(|&g| dict::as_dict(g)).unwrap_or_else(crate::objects::dict::new_dict);
-    let fromlist = args.get(3).copied().unwrap_or(Value::NONE);
-    let level = args.get(4).copied().unwrap_or(Value::int_unchecked(-1));
+fn import(args: &[Value], kw: KwArgs) -> PyResult {
+    let p = crate::objects::args::parse("__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let name = p[0].expect("required");
+    let globals = p[1].and_then(dict::as_dict).unwrap_or_else(crate::objects::dict::new_dict);
+    let fromlist = p[3].unwrap_or(Value::NONE);
+    let level = p[4].unwrap_or(Value::int_unchecked(-1));
     interp::import::import_name(pystr::intern_value(name), globals, fromlist, level)
 }
 

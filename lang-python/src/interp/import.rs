@@ -3,7 +3,7 @@
 
 use crate::modules::sys;
 use crate::objects::module::{as_module, new_module};
-use crate::objects::{dict::DictObj, str as pystr, tuple};
+use crate::objects::{dict::DictObj, str as pystr};
 use crate::ops;
 use crate::runtime::errors::import_error;
 use crate::runtime::PyResult;
@@ -97,7 +97,9 @@ fn load_source(m: Gc<crate::objects::module::ModuleObj>, path: &std::path::Path,
 pub fn import_name(name: Value, globals: Gc<DictObj>, fromlist: Value, level: Value) -> PyResult {
     let name = s(name);
     let level = crate::objects::int::as_int(level).unwrap_or(-1);
-    let has_from = fromlist != Value::NONE && tuple::as_tuple(fromlist).is_some_and(|t| !t.is_empty());
+    // Any non-empty sequence (`__import__` callers pass lists).
+    let from_items = if fromlist == Value::NONE { Vec::new() } else { ops::to_vec(fromlist)? };
+    let has_from = !from_items.is_empty();
     // Explicit relative imports: strip `level` components from the package.
     let base = if level > 0 {
         let mut pkg = package_of(globals).ok_or_else(|| crate::runtime::errors::value_error("Attempted relative import in non-package"))?;
@@ -129,7 +131,7 @@ pub fn import_name(name: Value, globals: Gc<DictObj>, fromlist: Value, level: Va
     if has_from {
         // `from pkg import submodule` loads submodules named in the fromlist.
         if ops::getattr_opt(leaf, pystr::intern("__path__"))?.is_some() {
-            for &item in tuple::as_tuple(fromlist).unwrap_or(&[]) {
+            for &item in &from_items {
                 let it = s(item);
                 if it != "*" && ops::getattr_opt(leaf, pystr::intern(&it))?.is_none() {
                     import_full(&format!("{resolved}.{it}"))?;

@@ -62,7 +62,9 @@ pub fn frame_back(f: Value) -> Value {
 #[inline]
 pub fn method_lookup(obj: Value, name: Value) -> Option<Value> {
     use crate::objects::function::{as_builtin, as_function};
-    if !obj.is_ptr() || classobj::as_classic_instance(obj).is_some() || as_type(obj).is_some() || crate::objects::module::as_module(obj).is_some() {
+    // Classes (new or classic) resolve attributes in their own dict, not
+    // through their metatype: `C.__init__(self)` is C's method.
+    if !obj.is_ptr() || classobj::as_classic_instance(obj).is_some() || classobj::as_class(obj).is_some() || as_type(obj).is_some() || crate::objects::module::as_module(obj).is_some() {
         return None;
     }
     let t = type_of(obj);

@@ -9,6 +9,11 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod _codecs;
+pub mod _random;
+pub mod _struct;
+pub mod aliases;
+pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod errno;
@@ -16,6 +21,7 @@ pub mod fcntl;
 pub mod functools;
 pub mod future;
 pub mod grp;
+pub mod hashes;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
@@ -29,6 +35,7 @@ pub mod signal;
 pub mod stdlib;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::objects::function::new_builtin;
 use crate::objects::module::{new_module, ModuleObj};
@@ -57,6 +64,17 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_bisect", bisect::create),
     ("itertools", itertools::create),
     ("_collections", collections::create),
+    ("_struct", _struct::create),
+    ("_codecs", _codecs::create),
+    ("_random", _random::create),
+    ("_md5", hashes::create_md5),
+    ("_sha", hashes::create_sha),
+    ("_sha256", hashes::create_sha256),
+    ("_sha512", hashes::create_sha512),
+    ("binascii", binascii::create),
+    ("zlib", zlib::create),
+    ("cStringIO", aliases::create_cstringio),
+    ("cPickle", aliases::create_cpickle),
 ];
 
 /// Creates the native module `name`, if we have one.

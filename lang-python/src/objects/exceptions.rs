@@ -187,3 +187,101 @@ pub fn env_error_str(args: &[Value], kw: KwArgs) -> PyResult {
     }
     exc_str(args, kw)
 }
+
+/// A new exception class `module.name` deriving from `bases`, made as
+/// CPython's `PyErr_NewException` makes it: by calling `type(name, bases,
+/// {'__module__': module})`, so it is a class like one written in Python.
+pub fn new_exception_class(module: &str, name: &str, bases: &[Value]) -> Value {
+    let d = super::dict::new_dict();
+    d.set_str("__module__", pystr::new_str(module.as_bytes()));
+    let args = [pystr::new_str(name.as_bytes()), tuple::new_tuple_from(bases), d.as_value()];
+    // Invariant: exception bases are valid, so type() cannot fail.
+    crate::ops::call(types::type_(), &args, &[]).expect("exception class")
+}
+
+/// The `UnicodeEncodeError`/`UnicodeDecodeError`/`UnicodeTranslateError`
+/// arguments `(encoding, object, start, end, reason)` (no encoding for
+/// translate), checked as CPython's `__init__` checks them and kept as
+/// attributes.
+fn unicode_error_init(args: &[Value], kw: KwArgs, object_type: Value, with_encoding: bool) -> PyResult {
+    let rest = &args[1..];
+    let n = if with_encoding { 5 } else { 4 };
+    if rest.len() != n {
+        return Err(crate::runtime::errors::type_error(format!("function takes exactly {n} arguments ({} given)", rest.len())));
+    }
+    let want = |i: usize, t: Value| -> PyResult<()> {
+        if is_subtype(crate::runtime::type_of(rest[i]), t) {
+            Ok(())
+        } else {
+            Err(crate::runtime::errors::type_error(format!("argument {} must be {}, not {}", i + 1, crate::objects::typeobj::class_name(t), crate::objects::typeobj::type_name(rest[i]))))
+        }
+    };
+    let o = if with_encoding { 1 } else { 0 };
+    if with_encoding {
+        want(0, types::str())?;
+    }
+    want(o, object_type)?;
+    let start = super::args::ssize_arg(rest[o + 1])?;
+    let end = super::args::ssize_arg(rest[o + 2])?;
+    want(o + 3, types::str())?;
+    exc_init(args, kw)?;
+    let v = args[0];
+    if with_encoding {
+        set(v, "encoding", rest[0])?;
+    }
+    set(v, "object", rest[o])?;
+    set(v, "start", super::int::new_int(start))?;
+    set(v, "end", super::int::new_int(end))?;
+    set(v, "reason", rest[o + 3])
+        .map(|_| Value::NONE)
+}
+
+pub fn unicode_encode_error_init(args: &[Value], kw: KwArgs) -> PyResult {
+    unicode_error_init(args, kw, types::unicode(), true)
+}
+
+pub fn unicode_decode_error_init(args: &[Value], kw: KwArgs) -> PyResult {
+    unicode_error_init(args, kw, types::str(), true)
+}
+
+pub fn unicode_translate_error_init(args: &[Value], kw: KwArgs) -> PyResult {
+    unicode_error_init(args, kw, types::unicode(), false)
+}
+
+/// `str()` of the three unicode errors: one character (or byte) named when
+/// the error covers exactly one, else the range.
+pub fn unicode_error_str(args: &[Value], kw: KwArgs) -> PyResult {
+    let v = args[0];
+    let get = |n: &str| as_instance(v).and_then(|i| i.get_attr(pystr::intern(n)));
+    let (Some(object), Some(start), Some(end), Some(reason)) = (get("object"), get("start"), get("end"), get("reason")) else {
+        return exc_str(args, kw);
+    };
+    let t = crate::runtime::type_of(v);
+    let (start, end) = (super::int::as_int(start).unwrap_or(0), super::int::as_int(end).unwrap_or(0));
+    let reason = String::from_utf8_lossy(&crate::ops::str_bytes(reason)?).into_owned();
+    let codec = match get("encoding") {
+        Some(e) => format!("'{}' codec can't ", String::from_utf8_lossy(&crate::ops::str_bytes(e)?)),
+        None => "can't ".to_string(),
+    };
+    let len = crate::ops::len(object)? as i64;
+    let one = start >= 0 && start < len && end == start + 1;
+    let text = if is_subtype(t, types::unicode_decode_error()) {
+        let b = pystr::as_bytes(object).unwrap_or(b"");
+        if one {
+            format!("{codec}decode byte 0x{:02x} in position {start}: {reason}", b[start as usize])
+        } else {
+            format!("{codec}decode bytes in position {start}-{}: {reason}", end - 1)
+        }
+    } else {
+        let verb = if is_subtype(t, types::unicode_encode_error()) { "encode" } else { "translate" };
+        let u = super::unicode::as_unicode(object).unwrap_or(&[]);
+        if one {
+            let c = u[start as usize];
+            let esc = if c < 0x100 { format!("\\x{c:02x}") } else if c < 0x10000 { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
+            format!("{codec}{verb} character u'{esc}' in position {start}: {reason}")
+        } else {
+            format!("{codec}{verb} characters in position {start}-{}: {reason}", end - 1)
+        }
+    };
+    Ok(pystr::new_str_owned(text.into_bytes()))
+}

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod classobj;
+pub mod codecs;
 pub mod iters;
 pub mod descr;
 pub mod xrange;
@@ -166,6 +167,12 @@ pub fn bootstrap() {
     add_method(types::system_exit(), "__init__", exceptions::system_exit_init);
     add_method(types::environment_error(), "__init__", exceptions::env_error_init);
     add_method(types::environment_error(), "__str__", exceptions::env_error_str);
+    add_method(types::unicode_encode_error(), "__init__", exceptions::unicode_encode_error_init);
+    add_method(types::unicode_decode_error(), "__init__", exceptions::unicode_decode_error_init);
+    add_method(types::unicode_translate_error(), "__init__", exceptions::unicode_translate_error_init);
+    for t in [types::unicode_encode_error(), types::unicode_decode_error(), types::unicode_translate_error()] {
+        add_method(t, "__str__", exceptions::unicode_error_str);
+    }
     add_method(types::iterator(), "next", iterobj::iter_next);
     add_method(types::iterator(), "__iter__", iterobj::iter_self);
     // Each type's methods live beside its implementation.

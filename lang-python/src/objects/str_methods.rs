@@ -13,6 +13,7 @@
 //! Argument errors follow CPython's `PyArg_ParseTuple` wording exactly
 //! ("split() takes at most 2 arguments (3 given)"), see `Args`.
 
+use super::codecs;
 use super::format;
 use super::int::new_int;
 use super::str::{as_bytes, new_str, new_str_owned};
@@ -21,7 +22,7 @@ use super::unicode::{as_unicode, new_unicode};
 use super::{add_method, add_static, list, tuple};
 use crate::ops;
 use crate::runtime::errors::{index_error, type_error, value_error};
-use crate::runtime::{type_of, types, KwArgs, NativeFn, PyErr, PyResult, NOT_IMPLEMENTED};
+use crate::runtime::{type_of, types, KwArgs, NativeFn, PyResult, NOT_IMPLEMENTED};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use vmcore::gc::RootedVec;
@@ -546,13 +547,7 @@ fn this<'a, T: Ch>(args: &[Value]) -> PyResult<&'a [T]> {
 
 /// Decodes str bytes as ASCII (Python 2's implicit str -> unicode coercion).
 pub fn decode_ascii(b: &[u8]) -> PyResult<Vec<u32>> {
-    match b.iter().position(|&c| c >= 0x80) {
-        None => Ok(b.iter().map(|&c| c as u32).collect()),
-        Some(i) => Err(PyErr::new(
-            types::unicode_decode_error(),
-            &format!("'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)", b[i]),
-        )),
-    }
+    codecs::decode_ascii(b, codecs::Handler::Strict)
 }
 
 /// Redoes a str method call as the unicode method `f` on `self` decoded as ASCII.
@@ -1120,24 +1115,31 @@ fn str_translate(args: &[Value], kw: KwArgs) -> PyResult {
 fn str_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
-    let (enc, errors) = super::unicode_methods::codec_args("decode", a[0], a[1])?;
-    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
-        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, true)?));
+    let (enc, errors) = codecs::codec_args("decode", a[0], a[1])?;
+    if let Some(c) = codecs::bytes_codec(&enc) {
+        return Ok(new_str_owned(codecs::apply_bytes_codec(c, s, true)?));
     }
-    Ok(new_unicode(super::unicode_methods::decode(s, &enc, &errors)?))
+    if !codecs::is_fast(&enc) {
+        let r = crate::modules::_codecs::decode_with_registry(args[0], &enc, &errors)?;
+        return super::unicode_methods::string_result(r, "decoder");
+    }
+    Ok(new_unicode(codecs::decode(s, &enc, &errors)?))
 }
 
 /// `str.encode`: 2.7 first decodes the bytes with the default (ASCII) codec.
 fn str_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
     let s = this::<u8>(args)?;
-    let (enc, errors) = super::unicode_methods::codec_args("encode", a[0], a[1])?;
-    if let Some(c) = super::unicode_methods::bytes_codec(&enc) {
-        return Ok(new_str_owned(super::unicode_methods::apply_bytes_codec(c, s, false)?));
+    let (enc, errors) = codecs::codec_args("encode", a[0], a[1])?;
+    if let Some(c) = codecs::bytes_codec(&enc) {
+        return Ok(new_str_owned(codecs::apply_bytes_codec(c, s, false)?));
     }
-    super::unicode_methods::lookup_codec(&enc)?;
+    if !codecs::is_fast(&enc) {
+        let r = crate::modules::_codecs::encode_with_registry(args[0], &enc, &errors)?;
+        return super::unicode_methods::string_result(r, "encoder");
+    }
     let u = decode_ascii(s)?;
-    Ok(new_str_owned(super::unicode_methods::encode(&u, &enc, &errors)?))
+    Ok(new_str_owned(codecs::encode(&u, &enc, &errors)?))
 }
 
 /// Registers the methods shared by str and unicode for element type `T`.

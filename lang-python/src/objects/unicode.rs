@@ -72,7 +72,7 @@ pub fn unicode_repr(v: Value) -> Vec<u8> {
 pub fn encode_ascii(v: Value) -> PyResult<Vec<u8>> {
     let c = as_unicode(v).unwrap_or(&[]);
     // The codec raises UnicodeEncodeError with CPython's exact message.
-    crate::objects::unicode_methods::encode(c, "ascii", "strict")
+    crate::objects::codecs::encode_ascii(c, crate::objects::codecs::Handler::Strict)
 }
 
 /// Bytes written by `print` and `file.write` for a unicode object: ASCII,

@@ -1,4 +1,4 @@
-//! Methods of `unicode`, and the codecs behind `encode`/`decode`.
+//! Methods of `unicode` (its codecs are in `objects::codecs`).
 //!
 //! Most methods are the generic ones of `str_methods` instantiated with
 //! `u32` code points; the `Ch for u32` impl below supplies Unicode character
@@ -14,10 +14,11 @@ use super::str::{as_bytes, new_str_owned};
 use super::str_methods::{decode_ascii, install_common, Args, Ch};
 use super::typeobj::type_name;
 use super::unicode::{as_unicode, hash_chars, new_unicode, unicode_repr};
+use super::codecs::{self, Handler};
 use super::{add_method, add_static};
 use crate::ops;
-use crate::runtime::errors::{lookup_error, type_error};
-use crate::runtime::{types, KwArgs, NativeFn, PyErr, PyResult, NOT_IMPLEMENTED};
+use crate::runtime::errors::type_error;
+use crate::runtime::{types, KwArgs, NativeFn, PyResult, NOT_IMPLEMENTED};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use vmcore::Value;
@@ -144,552 +145,6 @@ pub fn coerce<'a>(v: Value) -> PyResult<Cow<'a, [u32]>> {
 }
 
 // ---------------------------------------------------------------------------
-// Codecs.
-
-#[derive(Copy, Clone, PartialEq, Debug)]
-pub enum Codec {
-    Ascii,
-    Latin1,
-    Utf8,
-    /// UTF-16 with a BOM (None) or fixed little/big endian.
-    Utf16(Option<bool>),
-    /// rot13: a Latin-1 charmap that rotates ASCII letters.
-    Rot13,
-    /// `unicode_escape`: Python's backslash escapes.
-    UnicodeEscape,
-}
-
-fn rot13(c: u32) -> u32 {
-    match c {
-        0x41..=0x5a => (c - 0x41 + 13) % 26 + 0x41,
-        0x61..=0x7a => (c - 0x61 + 13) % 26 + 0x61,
-        _ => c,
-    }
-}
-
-impl Codec {
-    /// The name CPython puts in codec error messages.
-    fn name(self) -> &'static str {
-        match self {
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-            Codec::Utf8 => "utf8",
-            // Every UTF-16 variant reports itself as 'utf16'.
-            Codec::Utf16(_) => "utf16",
-            Codec::Rot13 => "charmap",
-            Codec::UnicodeEscape => "unicodeescape",
-        }
-    }
-}
-
-/// Finds a codec by any of its usual aliases (case and -/_ insensitive).
-pub fn lookup_codec(name: &str) -> PyResult<Codec> {
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
-    Ok(match n.as_str() {
-        "ascii" | "us_ascii" | "646" | "us" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Codec::Latin1,
-        "utf_8" | "utf8" | "u8" | "utf" => Codec::Utf8,
-        "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
-        "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
-        "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
-        "rot13" | "rot_13" => Codec::Rot13,
-        "unicode_escape" => Codec::UnicodeEscape,
-        _ => return Err(lookup_error(format!("unknown encoding: {name}"))),
-    })
-}
-
-/// (encoding, errors) from optional arguments; 2.7's defaults are ascii/strict.
-pub fn codec_args(name: &str, enc: Option<Value>, errors: Option<Value>) -> PyResult<(String, String)> {
-    let get = |v: Option<Value>, n: usize, default: &str| -> PyResult<String> {
-        match v {
-            None => Ok(default.to_string()),
-            Some(v) => match as_bytes(v) {
-                Some(b) => Ok(String::from_utf8_lossy(b).into_owned()),
-                None => match as_unicode(v) {
-                    Some(u) => Ok(u.iter().filter_map(|&c| char::from_u32(c)).collect()),
-                    None => Err(type_error(format!("{name}() argument {n} must be string, not {}", type_name(v)))),
-                },
-            },
-        }
-    };
-    Ok((get(enc, 1, "ascii")?, get(errors, 2, "strict")?))
-}
-
-fn unknown_handler(errors: &str) -> PyErr {
-    lookup_error(format!("unknown error handler name '{errors}'"))
-}
-
-fn decode_error(codec: Codec, b: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let msg = if end - start == 1 {
-        format!("'{}' codec can't decode byte 0x{:02x} in position {start}: {reason}", codec.name(), b[start])
-    } else {
-        format!("'{}' codec can't decode bytes in position {start}-{}: {reason}", codec.name(), end - 1)
-    };
-    PyErr::new(types::unicode_decode_error(), &msg)
-}
-
-/// Applies the error handler to undecodable bytes `start..end`.
-fn on_decode_error(codec: Codec, errors: &str, b: &[u8], start: usize, end: usize, reason: &str, out: &mut Vec<u32>) -> PyResult<()> {
-    match errors {
-        "strict" => Err(decode_error(codec, b, start, end, reason)),
-        "ignore" => Ok(()),
-        "replace" => {
-            out.push(0xfffd);
-            Ok(())
-        }
-        _ => Err(unknown_handler(errors)),
-    }
-}
-
-/// `bytes.decode(encoding, errors)`.
-pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Vec<u32>> {
-    let codec = lookup_codec(encoding)?;
-    let mut out = Vec::with_capacity(b.len());
-    match codec {
-        Codec::Latin1 => out.extend(b.iter().map(|&c| c as u32)),
-        Codec::Rot13 => out.extend(b.iter().map(|&c| rot13(c as u32))),
-        Codec::Ascii => {
-            for (i, &c) in b.iter().enumerate() {
-                if c < 0x80 {
-                    out.push(c as u32);
-                } else {
-                    on_decode_error(codec, errors, b, i, i + 1, "ordinal not in range(128)", &mut out)?;
-                }
-            }
-        }
-        Codec::Utf8 => decode_utf8(b, errors, &mut out)?,
-        Codec::Utf16(order) => decode_utf16(b, order, errors, &mut out)?,
-        Codec::UnicodeEscape => unicode_escape_decode(b, errors, &mut out)?,
-    }
-    Ok(out)
-}
-
-/// UTF-8 as 2.7 decodes it: surrogates (ED A0..BF xx) are accepted.
-fn decode_utf8(b: &[u8], errors: &str, out: &mut Vec<u32>) -> PyResult<()> {
-    let cont = |x: u8| x & 0xc0 == 0x80;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            out.push(c as u32);
-            i += 1;
-            continue;
-        }
-        let n = match c {
-            0xc2..=0xdf => 2,
-            0xe0..=0xef => 3,
-            0xf0..=0xf4 => 4,
-            _ => 0,
-        };
-        let (end, reason) = if n == 0 {
-            (i + 1, "invalid start byte")
-        } else if i + n > b.len() {
-            let mut e = i + 1;
-            while e < b.len() && cont(b[e]) {
-                e += 1;
-            }
-            (e, "unexpected end of data")
-        } else {
-            let s = &b[i..i + n];
-            let bad = match n {
-                2 => !cont(s[1]),
-                3 => !cont(s[1]) || !cont(s[2]) || (s[0] == 0xe0 && s[1] < 0xa0),
-                _ => !cont(s[1]) || !cont(s[2]) || !cont(s[3]) || (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f),
-            };
-            if !bad {
-                let v = match n {
-                    2 => ((s[0] as u32 & 0x1f) << 6) | (s[1] as u32 & 0x3f),
-                    3 => ((s[0] as u32 & 0x0f) << 12) | ((s[1] as u32 & 0x3f) << 6) | (s[2] as u32 & 0x3f),
-                    _ => ((s[0] as u32 & 0x07) << 18) | ((s[1] as u32 & 0x3f) << 12) | ((s[2] as u32 & 0x3f) << 6) | (s[3] as u32 & 0x3f),
-                };
-                out.push(v);
-                i += n;
-                continue;
-            }
-            // The error covers the valid-looking prefix of the sequence.
-            let mut e = i + 1;
-            if n >= 3 && cont(s[1]) {
-                e += 1;
-                if n == 4 && cont(s[2]) {
-                    e += 1;
-                }
-            }
-            (e, "invalid continuation byte")
-        };
-        on_decode_error(Codec::Utf8, errors, b, i, end, reason, out)?;
-        i = end;
-    }
-    Ok(())
-}
-
-fn decode_utf16(b: &[u8], order: Option<bool>, errors: &str, out: &mut Vec<u32>) -> PyResult<()> {
-    let codec = Codec::Utf16(order);
-    let mut big = order.unwrap_or(false);
-    let mut i = 0;
-    if order.is_none() && b.len() >= 2 {
-        match (b[0], b[1]) {
-            (0xff, 0xfe) => i = 2,
-            (0xfe, 0xff) => {
-                big = true;
-                i = 2
-            }
-            _ => {}
-        }
-    }
-    let unit = |k: usize| if big { (b[k] as u32) << 8 | b[k + 1] as u32 } else { (b[k + 1] as u32) << 8 | b[k] as u32 };
-    while i < b.len() {
-        if i + 2 > b.len() {
-            on_decode_error(codec, errors, b, i, b.len(), "truncated data", out)?;
-            break;
-        }
-        let u = unit(i);
-        if (0xd800..0xdc00).contains(&u) && i + 4 <= b.len() && (0xdc00..0xe000).contains(&unit(i + 2)) {
-            out.push(0x10000 + ((u - 0xd800) << 10) + (unit(i + 2) - 0xdc00));
-            i += 4;
-        } else if (0xd800..0xe000).contains(&u) {
-            on_decode_error(codec, errors, b, i, i + 2, "illegal encoding", out)?;
-            i += 2;
-        } else {
-            out.push(u);
-            i += 2;
-        }
-    }
-    Ok(())
-}
-
-fn char_escape(c: u32) -> String {
-    if c < 0x100 {
-        format!("\\x{c:02x}")
-    } else if c < 0x10000 {
-        format!("\\u{c:04x}")
-    } else {
-        format!("\\U{c:08x}")
-    }
-}
-
-fn encode_error(codec: Codec, u: &[u32], start: usize, end: usize, reason: &str) -> PyErr {
-    let msg = if end - start == 1 {
-        format!("'{}' codec can't encode character u'{}' in position {start}: {reason}", codec.name(), char_escape(u[start]))
-    } else {
-        format!("'{}' codec can't encode characters in position {start}-{}: {reason}", codec.name(), end - 1)
-    };
-    PyErr::new(types::unicode_encode_error(), &msg)
-}
-
-/// `unicode.encode(encoding, errors)`.
-pub fn encode(u: &[u32], encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup_codec(encoding)?;
-    let mut out = Vec::with_capacity(u.len());
-    match codec {
-        Codec::Ascii | Codec::Latin1 | Codec::Rot13 => {
-            let (limit, reason) = match codec {
-                Codec::Ascii => (0x80, "ordinal not in range(128)"),
-                Codec::Latin1 => (0x100, "ordinal not in range(256)"),
-                _ => (0x100, "character maps to <undefined>"),
-            };
-            let mut i = 0;
-            while i < u.len() {
-                if u[i] < limit {
-                    out.push(if codec == Codec::Rot13 { rot13(u[i]) } else { u[i] } as u8);
-                    i += 1;
-                    continue;
-                }
-                // The handler sees the whole run of unencodable characters.
-                let mut end = i;
-                while end < u.len() && u[end] >= limit {
-                    end += 1;
-                }
-                for &c in &u[i..end] {
-                    match errors {
-                        "strict" => return Err(encode_error(codec, u, i, end, reason)),
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        "xmlcharrefreplace" => out.extend_from_slice(format!("&#{c};").as_bytes()),
-                        "backslashreplace" => out.extend_from_slice(char_escape(c).as_bytes()),
-                        _ => return Err(unknown_handler(errors)),
-                    }
-                }
-                i = end;
-            }
-        }
-        Codec::Utf8 => {
-            let mut i = 0;
-            while i < u.len() {
-                let mut c = u[i];
-                i += 1;
-                // 2.7 joins a surrogate pair; lone surrogates are encoded as is.
-                if (0xd800..0xdc00).contains(&c) && i < u.len() && (0xdc00..0xe000).contains(&u[i]) {
-                    c = 0x10000 + ((c - 0xd800) << 10) + (u[i] - 0xdc00);
-                    i += 1;
-                }
-                push_utf8(c, &mut out);
-            }
-        }
-        Codec::UnicodeEscape => unicode_escape_encode(u, &mut out),
-        Codec::Utf16(order) => {
-            let big = order.unwrap_or(false);
-            let mut put = |x: u32| {
-                if big {
-                    out.extend_from_slice(&[(x >> 8) as u8, x as u8]);
-                } else {
-                    out.extend_from_slice(&[x as u8, (x >> 8) as u8]);
-                }
-            };
-            if order.is_none() {
-                put(0xfeff);
-            }
-            for &c in u {
-                if c >= 0x10000 {
-                    put(0xd800 + ((c - 0x10000) >> 10));
-                    put(0xdc00 + ((c - 0x10000) & 0x3ff));
-                } else {
-                    put(c);
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-pub fn push_utf8(c: u32, out: &mut Vec<u8>) {
-    if c < 0x80 {
-        out.push(c as u8);
-    } else if c < 0x800 {
-        out.extend_from_slice(&[0xc0 | (c >> 6) as u8, 0x80 | (c & 0x3f) as u8]);
-    } else if c < 0x10000 {
-        out.extend_from_slice(&[0xe0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3f) as u8, 0x80 | (c & 0x3f) as u8]);
-    } else {
-        out.extend_from_slice(&[0xf0 | (c >> 18) as u8, 0x80 | ((c >> 12) & 0x3f) as u8, 0x80 | ((c >> 6) & 0x3f) as u8, 0x80 | (c & 0x3f) as u8]);
-    }
-}
-
-/// 2.7's bytes-to-bytes codecs: with them both `encode` and `decode`
-/// return str.
-#[derive(Copy, Clone, PartialEq, Debug)]
-pub enum BytesCodec {
-    Hex,
-    Base64,
-    StringEscape,
-}
-
-pub fn bytes_codec(encoding: &str) -> Option<BytesCodec> {
-    match encoding.to_ascii_lowercase().replace('-', "_").as_str() {
-        "hex" | "hex_codec" => Some(BytesCodec::Hex),
-        "base64" | "base_64" | "base64_codec" => Some(BytesCodec::Base64),
-        "string_escape" => Some(BytesCodec::StringEscape),
-        _ => None,
-    }
-}
-
-pub fn apply_bytes_codec(c: BytesCodec, b: &[u8], decode: bool) -> PyResult<Vec<u8>> {
-    match (c, decode) {
-        (BytesCodec::Hex, false) => Ok(b.iter().flat_map(|c| format!("{c:02x}").into_bytes()).collect()),
-        (BytesCodec::Hex, true) => {
-            if b.len() % 2 == 1 {
-                return Err(type_error("Odd-length string"));
-            }
-            let digit = |c: u8| (c as char).to_digit(16);
-            b.chunks(2)
-                .map(|p| match (digit(p[0]), digit(p[1])) {
-                    (Some(h), Some(l)) => Ok((h * 16 + l) as u8),
-                    _ => Err(type_error("Non-hexadecimal digit found")),
-                })
-                .collect()
-        }
-        (BytesCodec::Base64, false) => Ok(base64_encode(b)),
-        (BytesCodec::Base64, true) => base64_decode(b),
-        (BytesCodec::StringEscape, false) => {
-            let mut out = Vec::with_capacity(b.len());
-            for &c in b {
-                match c {
-                    b'\\' => out.extend_from_slice(b"\\\\"),
-                    b'\'' => out.extend_from_slice(b"\\'"),
-                    b'\t' => out.extend_from_slice(b"\\t"),
-                    b'\n' => out.extend_from_slice(b"\\n"),
-                    b'\r' => out.extend_from_slice(b"\\r"),
-                    0x20..=0x7e => out.push(c),
-                    _ => out.extend_from_slice(format!("\\x{c:02x}").as_bytes()),
-                }
-            }
-            Ok(out)
-        }
-        (BytesCodec::StringEscape, true) => {
-            let mut out = Vec::with_capacity(b.len());
-            let mut i = 0;
-            while i < b.len() {
-                match unescape(b, i, false)? {
-                    Escape::Char(c, next) => {
-                        out.push(c as u8);
-                        i = next;
-                    }
-                    Escape::Literal(next) => {
-                        out.extend_from_slice(&b[i..next]);
-                        i = next;
-                    }
-                    Escape::Skip(next) => i = next,
-                    Escape::Bad(_, _, msg) => return Err(value_error_msg(msg)),
-                }
-            }
-            Ok(out)
-        }
-    }
-}
-
-fn value_error_msg(msg: &str) -> PyErr {
-    crate::runtime::errors::value_error(match msg {
-        "truncated \\xXX escape" => "invalid \\x escape",
-        "\\ at end of string" => "Trailing \\ in string",
-        m => m,
-    })
-}
-
-/// One step of backslash-escape decoding at `b[i]`.
-enum Escape {
-    /// A decoded character and the index after it.
-    Char(u32, usize),
-    /// Bytes copied as they are (no escape, or an unknown one), up to the index.
-    Literal(usize),
-    /// A line continuation: nothing, resume at the index.
-    Skip(usize),
-    /// A malformed escape: (start, end, reason).
-    Bad(usize, usize, &'static str),
-}
-
-/// Decodes the escape (or plain byte) at `i`; `unicode` enables \u, \U, \N.
-fn unescape(b: &[u8], i: usize, unicode: bool) -> PyResult<Escape> {
-    if b[i] != b'\\' {
-        let end = b[i..].iter().position(|&c| c == b'\\').map_or(b.len(), |k| i + k);
-        return Ok(Escape::Literal(end));
-    }
-    let Some(&c) = b.get(i + 1) else { return Ok(Escape::Bad(i, b.len(), "\\ at end of string")) };
-    let simple = |v: u8| Ok(Escape::Char(v as u32, i + 2));
-    match c {
-        b'\n' => Ok(Escape::Skip(i + 2)),
-        b'\\' | b'\'' | b'"' => simple(c),
-        b'b' => simple(8),
-        b'f' => simple(12),
-        b't' => simple(9),
-        b'n' => simple(10),
-        b'r' => simple(13),
-        b'v' => simple(11),
-        b'a' => simple(7),
-        b'0'..=b'7' => {
-            let mut v = 0u32;
-            let mut j = i + 1;
-            while j < b.len() && j < i + 4 && (b'0'..=b'7').contains(&b[j]) {
-                v = v * 8 + (b[j] - b'0') as u32;
-                j += 1;
-            }
-            Ok(Escape::Char(if unicode { v } else { v & 0xff }, j))
-        }
-        b'x' | b'u' | b'U' if c == b'x' || unicode => {
-            let (n, what) = match c {
-                b'x' => (2, "truncated \\xXX escape"),
-                b'u' => (4, "truncated \\uXXXX escape"),
-                _ => (8, "truncated \\UXXXXXXXX escape"),
-            };
-            let mut v = 0u32;
-            let mut j = i + 2;
-            while j < b.len() && j < i + 2 + n {
-                match (b[j] as char).to_digit(16) {
-                    Some(d) => v = v * 16 + d,
-                    None => break,
-                }
-                j += 1;
-            }
-            if j < i + 2 + n {
-                return Ok(Escape::Bad(i, j, what));
-            }
-            if v > 0x10ffff {
-                return Ok(Escape::Bad(i, j, "illegal Unicode character"));
-            }
-            Ok(Escape::Char(v, j))
-        }
-        b'N' if unicode => Ok(Escape::Bad(i, (i + 2).min(b.len()), "malformed \\N character escape")),
-        _ => Ok(Escape::Literal(i + 2)),
-    }
-}
-
-fn unicode_escape_decode(b: &[u8], errors: &str, out: &mut Vec<u32>) -> PyResult<()> {
-    let mut i = 0;
-    while i < b.len() {
-        match unescape(b, i, true)? {
-            Escape::Char(c, next) => {
-                out.push(c);
-                i = next;
-            }
-            Escape::Literal(next) => {
-                out.extend(b[i..next].iter().map(|&c| c as u32));
-                i = next;
-            }
-            Escape::Skip(next) => i = next,
-            Escape::Bad(start, end, msg) => {
-                on_decode_error(Codec::UnicodeEscape, errors, b, start, end.max(start + 1), msg, out)?;
-                i = end.max(start + 1);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn unicode_escape_encode(u: &[u32], out: &mut Vec<u8>) {
-    for &c in u {
-        match c {
-            0x5c => out.extend_from_slice(b"\\\\"),
-            0x09 => out.extend_from_slice(b"\\t"),
-            0x0a => out.extend_from_slice(b"\\n"),
-            0x0d => out.extend_from_slice(b"\\r"),
-            0x20..=0x7e => out.push(c as u8),
-            _ => out.extend_from_slice(char_escape(c).as_bytes()),
-        }
-    }
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// `base64.encodestring`: lines of 76 characters, each ending in a newline.
-fn base64_encode(b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for line in b.chunks(57) {
-        for g in line.chunks(3) {
-            let n = (g[0] as u32) << 16 | (*g.get(1).unwrap_or(&0) as u32) << 8 | *g.get(2).unwrap_or(&0) as u32;
-            for k in 0..4 {
-                out.push(if k <= g.len() { B64[(n >> (18 - 6 * k) & 63) as usize] } else { b'=' });
-            }
-        }
-        out.push(b'\n');
-    }
-    out
-}
-
-/// `base64.decodestring`: characters outside the alphabet are skipped.
-fn base64_decode(b: &[u8]) -> PyResult<Vec<u8>> {
-    let mut out = Vec::new();
-    let (mut acc, mut bits, mut quads) = (0u32, 0, 0usize);
-    let mut pads = 0;
-    for &c in b {
-        if c == b'=' {
-            pads += 1;
-            continue;
-        }
-        let Some(v) = B64.iter().position(|&x| x == c) else { continue };
-        acc = acc << 6 | v as u32;
-        bits += 6;
-        quads += 1;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if quads % 4 != 0 && pads < 4 - quads % 4 {
-        // binascii.Error in CPython; raised here as ValueError, its base.
-        return Err(crate::runtime::errors::value_error("Incorrect padding"));
-    }
-    Ok(out)
-}
-
-// ---------------------------------------------------------------------------
 // unicode-only methods.
 
 fn this<'a>(args: &[Value]) -> PyResult<&'a [u32]> {
@@ -698,26 +153,41 @@ fn this<'a>(args: &[Value]) -> PyResult<&'a [u32]> {
 
 fn u_encode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("encode", args, kw, &["encoding", "errors"], 0)?;
-    let (enc, errors) = codec_args("encode", a[0], a[1])?;
-    if let Some(c) = bytes_codec(&enc) {
+    let (enc, errors) = codecs::codec_args("encode", a[0], a[1])?;
+    if let Some(c) = codecs::bytes_codec(&enc) {
         // A bytes codec: 2.7 first encodes with the default (ASCII) codec.
-        let b = encode(this(args)?, "ascii", "strict")?;
-        return Ok(new_str_owned(apply_bytes_codec(c, &b, false)?));
+        let b = codecs::encode_ascii(this(args)?, Handler::Strict)?;
+        return Ok(new_str_owned(codecs::apply_bytes_codec(c, &b, false)?));
     }
-    Ok(new_str_owned(encode(this(args)?, &enc, &errors)?))
+    if !codecs::is_fast(&enc) {
+        return string_result(crate::modules::_codecs::encode_with_registry(args[0], &enc, &errors)?, "encoder");
+    }
+    Ok(new_str_owned(codecs::encode(this(args)?, &enc, &errors)?))
 }
 
 /// `unicode.decode`: 2.7 first encodes with the default (ASCII) codec.
 fn u_decode(args: &[Value], kw: KwArgs) -> PyResult {
     let a = Args::kw("decode", args, kw, &["encoding", "errors"], 0)?;
-    let (enc, errors) = codec_args("decode", a[0], a[1])?;
-    if let Some(c) = bytes_codec(&enc) {
-        let b = encode(this(args)?, "ascii", "strict")?;
-        return Ok(new_str_owned(apply_bytes_codec(c, &b, true)?));
+    let (enc, errors) = codecs::codec_args("decode", a[0], a[1])?;
+    if let Some(c) = codecs::bytes_codec(&enc) {
+        let b = codecs::encode_ascii(this(args)?, Handler::Strict)?;
+        return Ok(new_str_owned(codecs::apply_bytes_codec(c, &b, true)?));
     }
-    lookup_codec(&enc)?;
-    let b = encode(this(args)?, "ascii", "strict")?;
-    Ok(new_unicode(decode(&b, &enc, &errors)?))
+    if !codecs::is_fast(&enc) {
+        return string_result(crate::modules::_codecs::decode_with_registry(args[0], &enc, &errors)?, "decoder");
+    }
+    let b = codecs::encode_ascii(this(args)?, Handler::Strict)?;
+    Ok(new_unicode(codecs::decode(&b, &enc, &errors)?))
+}
+
+/// What `str.encode`/`str.decode`/`unicode.encode`/`unicode.decode`
+/// accept from a registered codec: str or unicode.
+pub fn string_result(r: Value, what: &str) -> PyResult {
+    if as_bytes(r).is_some() || as_unicode(r).is_some() {
+        Ok(r)
+    } else {
+        Err(type_error(format!("{what} did not return a string/unicode object (type={})", type_name(r))))
+    }
 }
 
 fn u_isdecimal(args: &[Value], kw: KwArgs) -> PyResult {
@@ -788,7 +258,7 @@ fn u_repr(args: &[Value], kw: KwArgs) -> PyResult {
 /// `str(u)`: encoded with the default codec (ASCII).
 fn u_str(args: &[Value], kw: KwArgs) -> PyResult {
     Args::none("__str__", args, kw)?;
-    Ok(new_str_owned(encode(this(args)?, "ascii", "strict")?))
+    Ok(new_str_owned(codecs::encode_ascii(this(args)?, Handler::Strict)?))
 }
 
 /// `u.translate(table)`: table maps ordinals to ordinals, unicode or None.
@@ -834,8 +304,8 @@ fn u_new(args: &[Value], kw: KwArgs) -> PyResult {
                 return Err(type_error("decoding Unicode is not supported"));
             }
             let b = as_bytes(v).ok_or_else(|| type_error(format!("coercing to Unicode: need string or buffer, {} found", type_name(v))))?;
-            let (enc, errors) = codec_args("unicode", a[1], a[2])?;
-            decode(b, &enc, &errors)?
+            let (enc, errors) = codecs::codec_args("unicode", a[1], a[2])?;
+            codecs::decode(b, &enc, &errors)?
         }
     };
     let u = new_unicode(chars);

@@ -136,7 +136,7 @@ fn field(f: &[u32], cx: &mut Ctx, depth: u32) -> PyResult<Text> {
     let r = super::format_builtin(obj, spec_val)?;
     match as_text(r) {
         Some((t, false)) if cx.unicode => Ok(crate::objects::str_methods::decode_ascii(&t.iter().map(|&c| c as u8).collect::<Vec<_>>())?),
-        Some((t, true)) if !cx.unicode => Ok(super::bytes_text(&crate::objects::unicode_methods::encode(&t, "ascii", "strict")?)),
+        Some((t, true)) if !cx.unicode => Ok(super::bytes_text(&crate::objects::codecs::encode_ascii(&t, crate::objects::codecs::Handler::Strict)?)),
         Some((t, _)) => Ok(t),
         None => Ok(super::bytes_text(&ops::str_bytes(r)?)),
     }
