@@ -2,6 +2,7 @@
 //! type objects at start-up.
 
 pub mod args;
+pub mod bytearray;
 pub mod classobj;
 pub mod iters;
 pub mod descr;
@@ -152,6 +153,7 @@ pub fn bootstrap() {
     descr::install();
     xrange::install();
     file::install();
+    bytearray::install();
     let _ = HEAPTYPE;
 }
 
