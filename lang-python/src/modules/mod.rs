@@ -11,6 +11,7 @@
 
 pub mod future;
 pub mod math;
+pub mod sre;
 pub mod stdlib;
 pub mod sys;
 
@@ -25,6 +26,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("sys", sys::module),
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
+    ("_sre", sre::create),
     ("__future__", future::create),
 ];
 

@@ -71,6 +71,12 @@ fn object_init(_args: &[Value], _kw: KwArgs) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `__call__` of the callable builtin types (`hasattr(f, '__call__')` is
+/// how copy_reg and others test for callables).
+fn call_self(args: &[Value], kw: KwArgs) -> PyResult {
+    crate::ops::call(args[0], &args[1..], kw)
+}
+
 thread_local! {
     static BOOTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -131,6 +137,9 @@ pub fn bootstrap() {
     }
     add_static(types::object(), "__new__", object_new);
     add_method(types::object(), "__init__", object_init);
+    for t in [types::function(), types::builtin_function(), types::method(), types::type_()] {
+        add_method(t, "__call__", call_self);
+    }
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
     add_method(types::base_exception(), "__repr__", exceptions::exc_repr);
