@@ -3,7 +3,7 @@
 //! The core of the type: construction (from a size, a str, a unicode with an
 //! encoding, or any iterable of small ints), indexing and slicing, item and
 //! slice assignment, `+`, `+=`, `*`, comparisons with str and bytearray,
-//! `str()`, `repr()`, and the common list-like and search methods.
+//! `str()`, `repr()`, and the common list-like, search and join methods.
 //! sre_compile builds its character maps with one.
 
 use super::args::{self, arity, noargs, one};
@@ -54,9 +54,14 @@ fn this(v: Value) -> PyResult<Gc<ByteArrayObj>> {
     as_bytearray(v).ok_or_else(|| type_error(format!("descriptor requires a 'bytearray' object but received a '{}'", typeobj::type_name(v))))
 }
 
-/// One byte from an int argument: "an integer is required" /
-/// "byte must be in range(0, 256)".
+/// One byte from an item: an int in range(256) or a str of length 1.
 fn byte_of(v: Value) -> PyResult<u8> {
+    if let Some(s) = pystr::as_bytes(v) {
+        return match s {
+            [b] => Ok(*b),
+            _ => Err(value_error("string must be of size 1")),
+        };
+    }
     let i = if super::float::as_float(v).is_some() { None } else { args::index_i64(v)? };
     let i = i.ok_or_else(|| type_error("an integer or string of size 1 is required"))?;
     u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))
@@ -70,14 +75,21 @@ fn buffer_of(v: Value) -> Option<Vec<u8>> {
     as_bytearray(v).map(|b| b.b().clone())
 }
 
+/// A str or bytearray operand, or "Type X doesn't support the buffer API".
+fn buffer_arg(v: Value) -> PyResult<Vec<u8>> {
+    buffer_of(v).ok_or_else(|| type_error(format!("Type {} doesn't support the buffer API", typeobj::type_name(v))))
+}
+
 /// The contents `bytearray(x)` makes from `x`.
 fn bytes_from(src: Value, encoding: Option<Value>) -> PyResult<Vec<u8>> {
     if let Some(enc) = encoding {
-        if super::unicode::as_unicode(src).is_none() {
+        if super::unicode::as_unicode(src).is_some() {
+            let s = ops::call_method(src, "encode", &[enc])?;
+            return Ok(pystr::as_bytes(s).unwrap_or(b"").to_vec());
+        }
+        if pystr::as_bytes(instance::unwrap_base(src)).is_none() {
             return Err(type_error("encoding or errors without a string argument"));
         }
-        let s = ops::call_method(src, "encode", &[enc])?;
-        return Ok(pystr::as_bytes(s).unwrap_or(b"").to_vec());
     }
     if super::unicode::as_unicode(src).is_some() {
         return Err(type_error("unicode argument without an encoding"));
@@ -181,20 +193,25 @@ fn ba_delitem(a: &[Value], kw: KwArgs) -> PyResult {
     }
 }
 
-fn concat_operand(v: Value) -> PyResult<Vec<u8>> {
-    buffer_of(v).ok_or_else(|| type_error(format!("can't concat {} to bytearray", typeobj::type_name(v))))
+/// The other operand of `+`/`+=`; CPython names the two types in opposite
+/// orders in the two errors.
+fn concat_operand(v: Value, inplace: bool) -> PyResult<Vec<u8>> {
+    buffer_of(v).ok_or_else(|| {
+        let other = typeobj::type_name(v);
+        type_error(if inplace { format!("can't concat {other} to bytearray") } else { format!("can't concat bytearray to {other}") })
+    })
 }
 
 fn ba_add(a: &[Value], kw: KwArgs) -> PyResult {
     let (s, o) = (this(a[0])?, one("__add__", &a[1..], kw)?);
     let mut out = s.b().clone();
-    out.extend(concat_operand(o)?);
+    out.extend(concat_operand(o, false)?);
     Ok(new_bytearray(out))
 }
 
 fn ba_iadd(a: &[Value], kw: KwArgs) -> PyResult {
     let (s, o) = (this(a[0])?, one("__iadd__", &a[1..], kw)?);
-    let more = concat_operand(o)?;
+    let more = concat_operand(o, true)?;
     s.b().extend(more);
     Ok(a[0])
 }
@@ -209,11 +226,12 @@ fn ba_mul(a: &[Value], kw: KwArgs) -> PyResult {
 
 fn ba_contains(a: &[Value], kw: KwArgs) -> PyResult {
     let (s, x) = (this(a[0])?, one("__contains__", &a[1..], kw)?);
-    if let Some(sub) = buffer_of(x) {
-        return Ok(Value::from_bool(super::str_methods::find_slice(s.b(), &sub).is_some()));
+    if let Some(i) = if super::float::as_float(x).is_some() { None } else { args::index_i64(x)? } {
+        let byte = u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))?;
+        return Ok(Value::from_bool(s.b().contains(&byte)));
     }
-    let byte = byte_of(x)?;
-    Ok(Value::from_bool(s.b().contains(&byte)))
+    let sub = buffer_arg(x)?;
+    Ok(Value::from_bool(super::str_methods::find_slice(s.b(), &sub).is_some()))
 }
 
 fn ba_compare(op: CmpOp, a: &[Value], kw: KwArgs) -> PyResult {
@@ -271,14 +289,11 @@ fn ba_pop(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(new_int(s.b().remove(i) as i64))
 }
 
-/// `find(sub[, start[, end]])` with str/bytearray or single-int needles.
+/// `find(sub[, start[, end]])`.
 fn ba_find(a: &[Value], kw: KwArgs) -> PyResult {
     arity("find", &a[1..], kw, 1, 3)?;
     let s = this(a[0])?;
-    let needle = match buffer_of(a[1]) {
-        Some(b) => b,
-        None => vec![byte_of(a[1])?],
-    };
+    let needle = buffer_arg(a[1])?;
     let n = s.b().len() as i64;
     let bound = |v: Option<&Value>, dflt: i64| -> PyResult<i64> {
         let i = match v {
@@ -293,6 +308,24 @@ fn ba_find(a: &[Value], kw: KwArgs) -> PyResult {
     }
     let hay = &s.b()[lo as usize..hi as usize];
     Ok(new_int(super::str_methods::find_slice(hay, &needle).map_or(-1, |i| i as i64 + lo)))
+}
+
+/// `sep.join(iterable)`: the items must be str or bytearray.
+fn ba_join(a: &[Value], kw: KwArgs) -> PyResult {
+    let (s, items) = (this(a[0])?, one("join", &a[1..], kw)?);
+    let it = ops::iter(items).map_err(|_| type_error("can only join an iterable"))?;
+    let sep = s.b().clone();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(x) = ops::next(it)? {
+        let part = buffer_of(x).ok_or_else(|| type_error(format!("can only join an iterable of bytes (item {k} has type '{}')", typeobj::type_name(x))))?;
+        if k > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(part);
+        k += 1;
+    }
+    Ok(new_bytearray(out))
 }
 
 fn ba_decode(a: &[Value], kw: KwArgs) -> PyResult {
@@ -320,6 +353,7 @@ pub fn install() {
         ("extend", ba_extend),
         ("pop", ba_pop),
         ("find", ba_find),
+        ("join", ba_join),
         ("decode", ba_decode),
     ] {
         add_method(t, n, f);

@@ -514,9 +514,12 @@ impl<'a, C: Char> State<'a, C> {
             }
             _ => {
                 // Anything else: match the item repeatedly. Its nesting is
-                // bounded by the pattern, so this recursion is shallow.
+                // bounded by the pattern, so this recursion is shallow. (An
+                // item that matches without advancing only comes from
+                // hand-made code; stop rather than spin.)
                 while self.ptr < end {
-                    if !self.run(pc)? {
+                    let before = self.ptr;
+                    if !self.run(pc)? || self.ptr == before {
                         break;
                     }
                 }

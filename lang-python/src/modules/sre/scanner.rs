@@ -1,7 +1,8 @@
 //! `_sre.SRE_Scanner`: successive matches over one subject (what
 //! `finditer` iterates, and what `re.Scanner` drives with `match`). Each
 //! call continues where the previous one ended, one character further
-//! after an empty match or a failure.
+//! after an empty match. A failure, or an empty match at the end, exhausts
+//! the scanner for good.
 
 use super::engine::Matcher;
 use super::pattern::as_pattern;
@@ -18,8 +19,8 @@ pub struct ScannerObj {
     pub cls: Value,
     pub pattern: Value,
     pub string: Value,
-    /// Where the next match attempt starts.
-    start: Cell<usize>,
+    /// Where the next match attempt starts; None once exhausted.
+    start: Cell<Option<usize>>,
     pos: usize,
     endpos: usize,
 }
@@ -39,7 +40,7 @@ pub fn new_scanner(pattern: Value, a: &[Value]) -> PyResult {
     let endpos = a.get(2).map(|&v| ssize(v)).transpose()?.unwrap_or(i64::MAX);
     let len = text_of(a[0])?.len();
     let (pos, endpos) = (clamp(pos, len), clamp(endpos, len));
-    let s = ScannerObj { cls: scanner_type(), pattern, string: a[0], start: Cell::new(pos), pos, endpos };
+    let s = ScannerObj { cls: scanner_type(), pattern, string: a[0], start: Cell::new(Some(pos)), pos, endpos };
     Ok(alloc(s).as_value())
 }
 
@@ -50,15 +51,25 @@ fn this(v: Value) -> PyResult<Gc<ScannerObj>> {
 fn step(a: &[Value], kw: KwArgs, name: &str, search: bool) -> PyResult {
     args::noargs(name, &a[1..], kw)?;
     let sc = this(a[0])?;
+    let Some(start) = sc.start.get() else { return Ok(Value::NONE) };
     let p = as_pattern(sc.pattern).expect("scanner of a pattern");
     let text = text_of(sc.string)?;
     // A bytearray subject may have shrunk since.
     let end = sc.endpos.min(text.len());
-    let mut m = Matcher::new(&p.prog, &text, sc.start.get(), end);
-    let found = if search { m.search() } else { m.matches() }.map_err(internal)?;
-    let result = if found { match_obj::new_match(sc.pattern, sc.string, m.spans(p.groups), m.lastindex(), sc.pos, sc.endpos) } else { Value::NONE };
-    sc.start.set(if !found || m.ptr() == m.start() { m.ptr() + 1 } else { m.ptr() });
-    Ok(result)
+    let mut m = Matcher::new(&p.prog, &text, start, end);
+    if !(if search { m.search() } else { m.matches() }.map_err(internal)?) {
+        sc.start.set(None);
+        return Ok(Value::NONE);
+    }
+    let (from, to) = (m.start(), m.ptr());
+    sc.start.set(if to != from {
+        Some(to)
+    } else if to != end {
+        Some(to + 1)
+    } else {
+        None
+    });
+    Ok(match_obj::new_match(sc.pattern, sc.string, m.spans(p.groups), m.lastindex(), sc.pos, sc.endpos))
 }
 
 fn sc_match(a: &[Value], kw: KwArgs) -> PyResult {

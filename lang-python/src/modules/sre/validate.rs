@@ -142,7 +142,10 @@ impl Checker<'_> {
                         let len = self.word(&mut pc, next)? as usize;
                         let lits = self.word(&mut pc, next)? as usize;
                         (pc + 2 * len <= next && lits <= len).then_some(())?;
-                        (code[pc + len..pc + 2 * len].iter().all(|&o| (o as usize) < len)).then_some(())?;
+                        // Entry k is where a KMP scan falls back to after
+                        // matching k + 1 characters: it must go back, or the
+                        // scan would never advance.
+                        (code[pc + len..pc + 2 * len].iter().enumerate().all(|(k, &o)| (o as usize) <= k)).then_some(())?;
                         pc += 2 * len;
                         let literal_at = |k: usize| code.get(next + 2 * k) == Some(&op::LITERAL) && next + 2 * k + 1 < end;
                         (0..lits).all(literal_at).then_some(())?;
