@@ -49,6 +49,7 @@ pub fn is_linebreak(c: u32) -> bool {
 }
 
 /// `\w` without flags, and in the C locale too (`isalnum(c) || c == '_'`).
+#[inline]
 pub fn is_word(c: u32) -> bool {
     c < 128 && ((c as u8).is_ascii_alphanumeric() || c == b'_' as u32)
 }
@@ -79,6 +80,7 @@ pub fn lower_unicode(c: u32) -> u32 {
 
 /// Whether `c` is in category `code`; unknown codes are never matched (the
 /// validator rejects them anyway).
+#[inline]
 pub fn category(code: u32, c: u32) -> bool {
     match code {
         cat::DIGIT => is_digit(c),

@@ -235,22 +235,23 @@ impl<'a, C: Char> State<'a, C> {
         self.lastindex
     }
 
-    /// Start and end of the match and of each of `groups` groups (-1 for a
-    /// group that did not take part).
-    pub fn spans(&self, groups: usize) -> Vec<isize> {
-        let mut out = Vec::with_capacity(2 * groups + 2);
-        out.push(self.start as isize);
-        out.push(self.ptr as isize);
-        for g in 0..groups {
-            let j = 2 * g;
-            let (a, b) = if (j as isize) < self.lastmark { (self.marks[j], self.marks[j + 1]) } else { (NONE, NONE) };
-            if a == NONE || b == NONE {
-                out.extend([-1, -1]);
-            } else {
-                out.extend([a as isize, b as isize]);
-            }
+    /// Start and end of group `g` of the last match (0 is the whole match);
+    /// (-1, -1) for a group that did not take part.
+    pub fn span(&self, g: usize) -> (isize, isize) {
+        if g == 0 {
+            return (self.start as isize, self.ptr as isize);
         }
-        out
+        let j = 2 * (g - 1);
+        let (a, b) = if (j as isize) < self.lastmark { (self.marks[j], self.marks[j + 1]) } else { (NONE, NONE) };
+        if a == NONE || b == NONE { (-1, -1) } else { (a as isize, b as isize) }
+    }
+
+    /// The spans of the match and of each of `groups` groups, flattened.
+    pub fn spans(&self, groups: usize) -> Vec<isize> {
+        (0..=groups).flat_map(|g| {
+            let (a, b) = self.span(g);
+            [a, b]
+        }).collect()
     }
 
     #[inline(always)]
@@ -774,7 +775,7 @@ impl<'a, C: Char> State<'a, C> {
                         return Ok(Step::Ret(true));
                     }
                     self.save_lastmark(c);
-                    return Ok(self.min_repeat_one_next(c));
+                    return self.min_repeat_one_next(c);
                 }
                 op::REPEAT => {
                     // <REPEAT> <skip> <min> <max> body <MAX_UNTIL|MIN_UNTIL>
@@ -905,7 +906,7 @@ impl<'a, C: Char> State<'a, C> {
                 c.ptr += 1;
                 c.count += 1;
                 self.restore_lastmark(c);
-                self.min_repeat_one_next(c)
+                self.min_repeat_one_next(c)?
             }
             Jump::Repeat => {
                 self.repeat = self.repeats[c.aux].prev;
@@ -992,11 +993,16 @@ impl<'a, C: Char> State<'a, C> {
                 }
                 return Step::Ret(false);
             }
-            let first = code[c.pc + 1];
+            // An alternative that starts with a character test which fails
+            // here would fail at once, with no effect: skip it.
+            let arg = code[c.pc + 2];
             let here = (c.ptr < self.end).then(|| self.ch(c.ptr));
-            let hopeless = match first {
-                op::LITERAL => here != Some(code[c.pc + 2]),
+            let hopeless = match code[c.pc + 1] {
+                op::LITERAL => here != Some(arg),
+                op::NOT_LITERAL => here.is_none_or(|x| x == arg),
+                op::LITERAL_IGNORE => here.is_none_or(|x| (self.lower)(x) != (self.lower)(arg)),
                 op::IN => !here.is_some_and(|x| self.in_charset(c.pc + 3, x)),
+                op::IN_IGNORE => !here.is_some_and(|x| self.in_charset(c.pc + 3, (self.lower)(x))),
                 _ => false,
             };
             if hopeless {
@@ -1034,14 +1040,29 @@ impl<'a, C: Char> State<'a, C> {
         Step::Call(c.pc + code[c.pc] as usize, Jump::RepeatOne2)
     }
 
-    fn min_repeat_one_next(&mut self, c: &mut Ctx) -> Step {
+    fn min_repeat_one_next(&mut self, c: &mut Ctx) -> Res<Step> {
         let code = self.code;
         let max = code[c.pc + 2];
+        let tail = c.pc + code[c.pc] as usize;
+        if code[tail] == op::LITERAL {
+            // Where the tail's first literal is not next, trying the tail
+            // would fail at once: take one more item instead.
+            let lit = code[tail + 1];
+            while (max == MAXREPEAT || c.count <= max as isize) && (c.ptr >= self.end || self.ch(c.ptr) != lit) {
+                self.ptr = c.ptr;
+                if self.count(c.pc + 3, 1)? == 0 {
+                    return Ok(Step::Ret(false));
+                }
+                c.ptr += 1;
+                c.count += 1;
+                self.restore_lastmark(c);
+            }
+        }
         if max != MAXREPEAT && c.count > max as isize {
-            return Step::Ret(false);
+            return Ok(Step::Ret(false));
         }
         self.ptr = c.ptr;
-        Step::Call(c.pc + code[c.pc] as usize, Jump::MinRepeatOne)
+        Ok(Step::Call(tail, Jump::MinRepeatOne))
     }
 
     /// For an UNTIL op: the enclosing repeat, with this iteration's count.
@@ -1127,6 +1148,9 @@ impl<'a> Matcher<'a> {
     }
     pub fn end(&self) -> usize {
         each!(self, s => s.end)
+    }
+    pub fn span(&self, g: usize) -> (isize, isize) {
+        each!(self, s => s.span(g))
     }
     pub fn spans(&self, groups: usize) -> Vec<isize> {
         each!(self, s => s.spans(groups))

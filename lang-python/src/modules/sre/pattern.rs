@@ -52,18 +52,27 @@ fn this(v: Value) -> PyResult<Gc<PatternObj>> {
 /// The arguments of match/search/findall/split: the subject (keyword
 /// `string`, or the deprecated `alias`), then the `n`-format integers
 /// `ints` with their defaults.
-fn subject_args(name: &str, a: &[Value], kw: KwArgs, ints: &[(&str, i64)], alias: &str) -> PyResult<(Value, Vec<i64>)> {
-    let positional = 1 + ints.len();
+fn subject_args<const N: usize>(name: &str, a: &[Value], kw: KwArgs, ints: [(&str, i64); N], alias: &str) -> PyResult<(Value, [i64; N])> {
+    let positional = 1 + N;
     if a.len() > positional {
         return Err(type_error(format!("{name}() takes at most {positional} positional arguments ({} given)", a.len())));
+    }
+    let mut vals = ints.map(|(_, dflt)| dflt);
+    if kw.is_empty() {
+        // The common case, without the keyword machinery.
+        for (k, &v) in a.iter().skip(1).enumerate() {
+            vals[k] = ssize(v)?;
+        }
+        return a.first().map(|&s| (s, vals)).ok_or_else(|| type_error("Required argument 'string' (pos 1) not found"));
     }
     let mut names = vec!["string"];
     names.extend(ints.iter().map(|&(n, _)| n));
     names.push(alias);
     let p = args::parse(name, a, kw, &names, 0)?;
-    let mut vals = Vec::with_capacity(ints.len());
-    for (k, &(_, dflt)) in ints.iter().enumerate() {
-        vals.push(p[k + 1].map(ssize).transpose()?.unwrap_or(dflt));
+    for (k, val) in vals.iter_mut().enumerate() {
+        if let Some(v) = p[k + 1] {
+            *val = ssize(v)?;
+        }
     }
     let string = match (p[0], p[positional]) {
         (Some(_), Some(_)) => return Err(type_error(format!("Argument given by name ('{alias}') and position (1)"))),
@@ -73,7 +82,7 @@ fn subject_args(name: &str, a: &[Value], kw: KwArgs, ints: &[(&str, i64)], alias
     Ok((string, vals))
 }
 
-const POS_ENDPOS: &[(&str, i64)] = &[("pos", 0), ("endpos", i64::MAX)];
+const POS_ENDPOS: [(&str, i64); 2] = [("pos", 0), ("endpos", i64::MAX)];
 
 /// A match object for the matcher's current success.
 fn new_match(p: Gc<PatternObj>, string: Value, m: &Matcher, pos: usize, endpos: usize) -> Value {
@@ -119,9 +128,8 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
         }
         // No match object: the whole match, the one group, or a tuple of
         // all groups (unmatched ones as empty strings).
-        let spans = m.spans(p.groups);
         let group = |g: usize| {
-            let (i, j) = (spans[2 * g], spans[2 * g + 1]);
+            let (i, j) = m.span(g);
             if i < 0 { slice(string, 0, 0) } else { slice(string, i, j) }
         };
         let item = match p.groups {
@@ -155,7 +163,7 @@ fn p_scanner(a: &[Value], kw: KwArgs) -> PyResult {
 
 fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
-    let (string, v) = subject_args("split", &a[1..], kw, &[("maxsplit", 0)], "source")?;
+    let (string, v) = subject_args("split", &a[1..], kw, [("maxsplit", 0)], "source")?;
     let maxsplit = v[0];
     let text = text_of(string)?;
     let mut m = Matcher::new(&p.prog, &text, 0, text.len());
@@ -177,9 +185,8 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
             continue;
         }
         items.v().push(slice(string, last as isize, m.start() as isize)?);
-        let spans = m.spans(p.groups);
         for g in 1..=p.groups {
-            let (i, j) = (spans[2 * g], spans[2 * g + 1]);
+            let (i, j) = m.span(g);
             items.v().push(if i < 0 { Value::NONE } else { slice(string, i, j)? });
         }
         n += 1;
