@@ -54,25 +54,28 @@ pub fn run_python(opts: PythonOptions) -> i32 {
     }
 }
 
-fn set_argv(argv0: &str, args: &[String]) {
-    let mut v = vec![pystr::new_str(argv0.as_bytes())];
-    for a in args {
-        v.push(pystr::new_str(a.as_bytes()));
+/// A list of str made from `items`, built in place so that each new str is
+/// reachable (from the list) before the next allocation.
+fn str_list<'a>(items: impl IntoIterator<Item = &'a str>) -> vmcore::Value {
+    let l = list::new_list(Vec::new());
+    let v = list::as_list(l).expect("list");
+    for s in items {
+        let s = pystr::new_str(s.as_bytes());
+        v.v().push(s);
     }
-    sys::module().dict.set_str("argv", list::new_list(v));
+    l
+}
+
+fn set_argv(argv0: &str, args: &[String]) {
+    let argv = str_list(std::iter::once(argv0).chain(args.iter().map(String::as_str)));
+    sys::module().dict.set_str("argv", argv);
 }
 
 fn set_path(first: &str) {
-    let mut path = vec![pystr::new_str(first.as_bytes())];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
-        for p in pp.split(':').filter(|p| !p.is_empty()) {
-            path.push(pystr::new_str(p.as_bytes()));
-        }
-    }
-    for p in crate::modules::stdlib::path_entries() {
-        path.push(pystr::new_str(p.as_bytes()));
-    }
-    sys::module().dict.set_str("path", list::new_list(path));
+    let pp = std::env::var("PYTHONPATH").unwrap_or_default();
+    let lib = crate::modules::stdlib::path_entries();
+    let entries = std::iter::once(first).chain(pp.split(':').filter(|p| !p.is_empty())).chain(lib.iter().map(String::as_str));
+    sys::module().dict.set_str("path", str_list(entries));
 }
 
 fn run_main(opts: &PythonOptions) -> i32 {

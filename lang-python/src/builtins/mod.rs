@@ -29,6 +29,8 @@ fn install(m: Gc<ModuleObj>) {
         }
         m.dict.set_str(name, types::get(slot));
     }
+    // Python 2.6+ spells str `bytes` too.
+    m.dict.set_str("bytes", types::str());
     m.dict.set_str("None", vmcore::Value::NONE);
     m.dict.set_str("True", vmcore::Value::TRUE);
     m.dict.set_str("False", vmcore::Value::FALSE);

@@ -32,6 +32,7 @@ pub mod pwd;
 pub mod resource;
 pub mod select;
 pub mod signal;
+pub mod sre;
 pub mod stdlib;
 pub mod sys;
 pub mod time;
@@ -48,6 +49,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("sys", sys::module),
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
+    ("_sre", sre::create),
     ("__future__", future::create),
     ("errno", errno::create),
     ("posix", posix::create),

@@ -2,6 +2,7 @@
 //! type objects at start-up.
 
 pub mod args;
+pub mod bytearray;
 pub mod classobj;
 pub mod codecs;
 pub mod iters;
@@ -97,6 +98,12 @@ fn attr_name(v: Value) -> PyResult<Value> {
     }
 }
 
+/// `__call__` of the callable builtin types (`hasattr(f, '__call__')` is
+/// how copy_reg and others test for callables).
+fn call_self(args: &[Value], kw: KwArgs) -> PyResult {
+    crate::ops::call(args[0], &args[1..], kw)
+}
+
 thread_local! {
     static BOOTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -160,6 +167,9 @@ pub fn bootstrap() {
     add_method(types::object(), "__getattribute__", object_getattribute);
     add_method(types::object(), "__setattr__", object_setattr);
     add_method(types::object(), "__delattr__", object_delattr);
+    for t in [types::function(), types::builtin_function(), types::method(), types::type_()] {
+        add_method(t, "__call__", call_self);
+    }
     add_static(types::base_exception(), "__new__", exceptions::exc_new);
     add_method(types::base_exception(), "__init__", exceptions::exc_init);
     add_method(types::base_exception(), "__repr__", exceptions::exc_repr);
@@ -188,6 +198,7 @@ pub fn bootstrap() {
     descr::install();
     xrange::install();
     file::install();
+    bytearray::install();
     let _ = HEAPTYPE;
 }
 

@@ -19,6 +19,9 @@ pub fn type_attr(t: Gc<TypeObj>, name: Value) -> PyResult<Option<Value>> {
         b"__class__" => Some(t.cls.get()),
         b"__doc__" => Some(Value::NONE),
         b"__module__" => Some(pystr::intern("__builtin__")),
+        // The `types` module takes the descriptor types from these two.
+        b"func_code" if t.as_value() == crate::runtime::types::function() => Some(function::new_wrapper(crate::runtime::types::getset_descriptor(), name).as_value()),
+        b"func_globals" if t.as_value() == crate::runtime::types::function() => Some(function::new_wrapper(crate::runtime::types::member_descriptor(), name).as_value()),
         _ => None,
     })
 }
@@ -65,6 +68,14 @@ pub fn object_attr(obj: Value, name: Value) -> PyResult<Option<Value>> {
             b"__name__" => Some(pystr::new_str(b.name.as_bytes())),
             b"__self__" => Some(if b.self_.is_empty() { Value::NONE } else { b.self_ }),
             b"__doc__" => Some(b.doc.map(|d| pystr::new_str(d.as_bytes())).unwrap_or(Value::NONE)),
+            _ => None,
+        });
+    }
+    if let Some(tb) = Gc::<crate::interp::frame::TracebackObj>::downcast(obj) {
+        return Ok(match n {
+            b"tb_frame" => Some(tb.frame),
+            b"tb_lineno" => Some(super::int::new_int(tb.lineno as i64)),
+            b"tb_next" => Some(tb.next),
             _ => None,
         });
     }

@@ -39,7 +39,7 @@ const DECIMAL_ZEROS: &[u32] = &[
     0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xff10, 0x104a0,
 ];
 
-fn is_decimal(c: u32) -> bool {
+pub fn is_decimal(c: u32) -> bool {
     DECIMAL_ZEROS.iter().any(|&z| c >= z && c < z + 10) || (0x1d7ce..=0x1d7ff).contains(&c)
 }
 
@@ -57,7 +57,7 @@ fn is_cjk_numeric(c: u32) -> bool {
         | 0x67d2 | 0x634c | 0x7396 | 0x62fe | 0x4f70 | 0x4edf)
 }
 
-fn is_numeric(c: u32) -> bool {
+pub fn is_numeric(c: u32) -> bool {
     is_decimal(c) || is_digit_extra(c) || ch(c).is_some_and(|x| x.is_numeric()) || is_cjk_numeric(c)
 }
 
