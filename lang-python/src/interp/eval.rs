@@ -217,7 +217,11 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let name = code.names[i as usize];
                     let v = match super::instance_attr(o, name) {
                         Some(v) => v,
-                        None => tryop!(ops::getattr(o, name)),
+                        None => {
+                            // Getters may read this frame's position (`f_lineno`).
+                            f.pc.set(pc as u32);
+                            tryop!(ops::getattr(o, name))
+                        }
                     };
                     stack.push(v);
                 }
@@ -356,6 +360,11 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                             f.pc.set(pc as u32);
                             err = Some(PyErr::with_args(types::keyboard_interrupt(), &[]));
                             continue 'outer;
+                        }
+                        // A safe point: weakref callbacks due since the last collection.
+                        if crate::modules::weakref::callbacks_due() {
+                            f.pc.set(pc as u32);
+                            crate::modules::weakref::run_callbacks();
                         }
                         if m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
                             // Hot loop: the recorder takes over here once it exists.
@@ -526,7 +535,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let kw: Vec<(Value, Value)> = if nkw == 0 { Vec::new() } else { stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect() };
                     f.pc.set(pc as u32);
                     if let Some(pf) = as_function(func) {
-                        let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
+                        let code = Gc::<CodeObj>::downcast(pf.code.get()).expect("function code");
                         if !code.is_generator() {
                             let nf = tryop!(make_frame(pf, &stack[args_at..kw_at], &kw));
                             stack.truncate(bottom);
@@ -758,7 +767,7 @@ pub fn enter_frame(f: Gc<FrameObj>, caller: Value) -> PyResult<()> {
 fn unwind_exception(f: Gc<FrameObj>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
     let mut e = e;
     if !reraise {
-        e.tb = new_traceback(f, f.lineno(), e.tb);
+        e.tb = new_traceback(f, e.tb);
     }
     while let Some(b) = f.blocks().pop() {
         if b.kind == BlockKind::Loop {
@@ -916,7 +925,7 @@ fn unpack(seq: Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// A new frame for calling `func` with `args`/`kw`, arguments bound.
 pub fn make_frame(func: Gc<FunctionObj>, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Gc<FrameObj>> {
-    let code = Gc::<CodeObj>::downcast(func.code).expect("function code");
+    let code = Gc::<CodeObj>::downcast(func.code.get()).expect("function code");
     let globals = dict::as_dict(func.globals).expect("function globals");
     let builtins = dict::as_dict(func.builtins).unwrap_or_else(|| super::builtins_for(globals));
     let locals = if code.flags & crate::compiler::code::CO_NEWLOCALS != 0 { dict::new_dict().as_value() } else { Value::EMPTY };

@@ -9,10 +9,13 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod exceptions;
 pub mod future;
+pub mod gc;
 pub mod math;
 pub mod stdlib;
 pub mod sys;
+pub mod weakref;
 
 use crate::objects::function::new_builtin;
 use crate::objects::module::{new_module, ModuleObj};
@@ -26,6 +29,9 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("__builtin__", crate::builtins::module),
     ("math", math::create),
     ("__future__", future::create),
+    ("_weakref", weakref::create),
+    ("gc", gc::create),
+    ("exceptions", exceptions::create),
 ];
 
 /// Creates the native module `name`, if we have one.
