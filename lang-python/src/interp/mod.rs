@@ -198,7 +198,7 @@ pub fn type_new(args: &[Value], _kw: KwArgs) -> PyResult {
     for &b in &base_list {
         if let Some(bt) = as_type(b) {
             if !bt.has_flag(BASETYPE) {
-                return Err(type_error(format!("Error when calling the metaclass bases\n    type '{}' is not an acceptable base type", bt.name())));
+                return Err(type_error(format!("Error when calling the metaclass bases\n    type '{}' is not an acceptable base type", crate::objects::typeobj::tp_name(bt))));
             }
             let bs = bt.solid.get();
             if bs != types::object() && solid == types::object() {

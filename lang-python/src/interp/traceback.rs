@@ -156,7 +156,8 @@ pub fn write_unraisable(e: &PyErr, obj: Value) {
     write_stderr(&text);
 }
 
-fn write_stderr(text: &[u8]) {
+/// Writes to `sys.stderr` (or fd 2 while it is the original file).
+pub fn write_stderr(text: &[u8]) {
     match crate::modules::sys::get("stderr") {
         Some(s) if crate::objects::file::as_file(s).is_none() => {
             let _ = ops::call_method(s, "write", &[pystr::new_str(text)]);

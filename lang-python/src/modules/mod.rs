@@ -15,6 +15,7 @@ pub mod gc;
 pub mod math;
 pub mod stdlib;
 pub mod sys;
+pub mod thread;
 pub mod weakref;
 
 use crate::objects::function::new_builtin;
@@ -32,6 +33,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_weakref", weakref::create),
     ("gc", gc::create),
     ("exceptions", exceptions::create),
+    ("thread", thread::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -184,17 +184,10 @@ pub fn run_callbacks() {
 // ---- creating references ----
 
 fn check_weakrefable(ob: Value) -> PyResult<()> {
-    let ok = typeobj::as_type(type_of(ob)).is_some_and(|t| t.has_flag(WEAKREFABLE));
-    if ok {
-        Ok(())
-    } else {
-        let t = type_of(ob);
-        let module = typeobj::as_type(t).and_then(|tt| tt.dict.get_str("__module__")).and_then(|m| pystr::as_bytes(m).map(|b| String::from_utf8_lossy(b).into_owned()));
-        let name = match module {
-            Some(m) if m != "__builtin__" && !typeobj::as_type(t).is_some_and(|tt| tt.has_flag(typeobj::HEAPTYPE)) => format!("{m}.{}", type_name(ob)),
-            _ => type_name(ob),
-        };
-        Err(type_error(format!("cannot create weak reference to '{name}' object")))
+    match typeobj::as_type(type_of(ob)) {
+        Some(t) if t.has_flag(WEAKREFABLE) => Ok(()),
+        Some(t) => Err(type_error(format!("cannot create weak reference to '{}' object", typeobj::tp_name(t)))),
+        None => Err(type_error(format!("cannot create weak reference to '{}' object", type_name(ob)))),
     }
 }
 

@@ -200,6 +200,16 @@ pub fn class_name(c: Value) -> String {
     "?".into()
 }
 
+/// CPython's `tp_name`: builtin types outside `__builtin__` carry their
+/// module (`thread.lock`, `exceptions.ValueError`); classes do not.
+pub fn tp_name(t: Gc<TypeObj>) -> String {
+    let module = t.dict.get_str("__module__").and_then(|m| super::str::as_bytes(m).map(|b| String::from_utf8_lossy(b).into_owned()));
+    match module {
+        Some(m) if m != "__builtin__" && !t.has_flag(HEAPTYPE) => format!("{m}.{}", t.name()),
+        _ => t.name(),
+    }
+}
+
 const CACHE_SIZE: usize = 4096;
 
 /// One entry of the type attribute cache: (type, name) -> result at `epoch`.

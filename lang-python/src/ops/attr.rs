@@ -152,6 +152,7 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if let Some(v) = inst.get_attr(name) {
             return Ok(Some(v));
         }
@@ -285,6 +286,7 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if let Some(tt) = as_type(t) {
             if tt.has_flag(crate::objects::typeobj::NO_DICT) && !crate::objects::special_attrs::in_slots(tt, name) {
                 return Err(no_attribute(obj, name));
@@ -355,6 +357,7 @@ pub fn delattr(obj: Value, name: Value) -> PyResult<()> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if inst.del_attr(name)? {
             return Ok(());
         }
