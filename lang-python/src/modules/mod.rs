@@ -12,6 +12,7 @@
 pub mod exceptions;
 pub mod future;
 pub mod gc;
+pub mod imp;
 pub mod math;
 pub mod stdlib;
 pub mod sys;
@@ -34,6 +35,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("gc", gc::create),
     ("exceptions", exceptions::create),
     ("thread", thread::create),
+    ("imp", imp::create),
 ];
 
 /// Creates the native module `name`, if we have one.

@@ -15,7 +15,7 @@
 
 mod green;
 
-pub use green::yield_now;
+pub use green::{current_ident, yield_now};
 
 use crate::objects::args;
 use crate::objects::instance::{self, ObjectObj};
@@ -87,14 +87,19 @@ fn lock_acquire(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(Value::from_bool(acquire_lock(lock(a[0])?, blocking)?))
 }
 
-fn lock_release(a: &[Value], kw: KwArgs) -> PyResult {
-    args::noargs("release", &a[1..], kw)?;
-    let l = lock(a[0])?;
+/// Frees the lock; threads waiting for it can run again.
+pub fn release(l: Gc<LockObj>) -> PyResult<()> {
     if !l.locked.get() {
         return Err(thread_error("release unlocked lock"));
     }
     l.locked.set(false);
     green::wake(l.addr());
+    Ok(())
+}
+
+fn lock_release(a: &[Value], kw: KwArgs) -> PyResult {
+    args::noargs("release", &a[1..], kw)?;
+    release(lock(a[0])?)?;
     Ok(Value::NONE)
 }
 
