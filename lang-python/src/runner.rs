@@ -139,6 +139,7 @@ fn run_main(opts: &PythonOptions) -> i32 {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
+    crate::modules::thread::wait_for_shutdown();
     if opts.inspect && code == 0 {
         return crate::repl::run(main);
     }

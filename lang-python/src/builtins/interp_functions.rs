@@ -130,14 +130,8 @@ fn import(args: &[Value], kw: KwArgs) -> PyResult {
     interp::import::import_name(pystr::intern_value(name), globals, fromlist, level)
 }
 
-fn reload(args: &[Value], _: KwArgs) -> PyResult {
-    let m = *args.first().ok_or_else(|| type_error("reload() takes exactly one argument (0 given)"))?;
-    let md = crate::objects::module::as_module(m).ok_or_else(|| type_error("reload() argument must be module"))?;
-    if let Some(f) = md.dict.get_str("__file__") {
-        let path = String::from_utf8_lossy(pystr::as_bytes(f).unwrap_or(b"")).into_owned();
-        interp::exec_file(std::path::Path::new(&path), md.dict)?;
-    }
-    Ok(m)
+fn reload(args: &[Value], kw: KwArgs) -> PyResult {
+    interp::import::reload(crate::objects::args::one("reload", args, kw)?)
 }
 
 fn raw_input(args: &[Value], _: KwArgs) -> PyResult {

@@ -120,8 +120,13 @@ pub const CO_GENERATOR: u32 = 0x20;
 /// The function's locals live in a dict (module and class bodies, exec).
 pub const CO_NEWLOCALS: u32 = 0x02;
 pub const CO_FUTURE_DIVISION: u32 = 0x2000;
+pub const CO_FUTURE_ABSOLUTE_IMPORT: u32 = 0x4000;
+pub const CO_FUTURE_WITH_STATEMENT: u32 = 0x8000;
 pub const CO_FUTURE_PRINT_FUNCTION: u32 = 0x10000;
 pub const CO_FUTURE_UNICODE_LITERALS: u32 = 0x20000;
+/// The `from __future__` features a code object records.
+pub const CO_FUTURE_MASK: u32 =
+    CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT | CO_FUTURE_WITH_STATEMENT | CO_FUTURE_PRINT_FUNCTION | CO_FUTURE_UNICODE_LITERALS;
 
 #[repr(C)]
 pub struct CodeObj {

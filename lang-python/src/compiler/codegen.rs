@@ -159,12 +159,14 @@ impl Compiler<'_> {
             if sc.is_generator {
                 u.flags |= CO_GENERATOR;
             }
+            // Defined inside a function (CPython's CO_NESTED; informational).
+            if self.units.iter().any(|o| o.flags & CO_NEWLOCALS == 0) {
+                u.flags |= CO_NESTED;
+            }
         } else {
             u.flags |= CO_NEWLOCALS;
         }
-        if self.future & CO_FUTURE_DIVISION != 0 {
-            u.flags |= CO_FUTURE_DIVISION;
-        }
+        u.flags |= self.future & CO_FUTURE_MASK;
         self.units.push(u);
     }
 
@@ -662,8 +664,7 @@ impl Compiler<'_> {
 
     fn import_level(&mut self, level: u32) {
         // Python 2 without absolute_import: -1 means "try relative, then absolute".
-        const ABSOLUTE_IMPORT: u32 = 0x4000;
-        let l = if level == 0 && self.future & ABSOLUTE_IMPORT == 0 { -1 } else { level as i64 };
+        let l = if level == 0 && self.future & CO_FUTURE_ABSOLUTE_IMPORT == 0 { -1 } else { level as i64 };
         self.load_const_value(format!("i:{l}"), int::new_int(l));
     }
 

@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod codegen;
+pub mod cpython_view;
 pub mod symtable;
 
 pub use codegen::{compile, Mode};

@@ -242,7 +242,11 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                                     attr_cache::fill_load(site, o, name);
                                     v
                                 }
-                                None => tryop!(ops::getattr(o, name)),
+                                None => {
+                                    // Getters may read this frame's position (`f_lineno`).
+                                    f.pc.set(pc as u32);
+                                    tryop!(ops::getattr(o, name))
+                                }
                             }
                         }
                     };
@@ -409,6 +413,11 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                 Instr::Jump(t) => {
                     if (t as usize) < pc {
                         check_signals!();
+                        // A safe point: weakref callbacks due since the last collection.
+                        if crate::modules::weakref::callbacks_due() {
+                            f.pc.set(pc as u32);
+                            crate::modules::weakref::run_callbacks();
+                        }
                         if m.can_enter_jit(GreenKey { code: f.code.addr(), pc: t }) {
                             // Hot loop: the recorder takes over here once it exists.
                         }
@@ -578,7 +587,7 @@ pub fn run<M: Mode>(m: &mut M, entry: Gc<FrameObj>, pending: Option<PyErr>) -> P
                     let kw: Vec<(Value, Value)> = if nkw == 0 { Vec::new() } else { stack[kw_at..].chunks(2).map(|p| (p[0], p[1])).collect() };
                     f.pc.set(pc as u32);
                     if let Some(pf) = as_function(func) {
-                        let code = Gc::<CodeObj>::downcast(pf.code).expect("function code");
+                        let code = Gc::<CodeObj>::downcast(pf.code.get()).expect("function code");
                         if !code.is_generator() {
                             let nf = tryop!(make_frame(pf, &stack[args_at..kw_at], &kw));
                             stack.truncate(bottom);
@@ -815,7 +824,7 @@ pub fn enter_frame(f: Gc<FrameObj>, caller: Value) -> PyResult<()> {
 fn unwind_exception(f: Gc<FrameObj>, e: PyErr, reraise: bool) -> Result<(), PyErr> {
     let mut e = e;
     if !reraise {
-        e.tb = new_traceback(f, f.lineno(), e.tb);
+        e.tb = new_traceback(f, e.tb);
     }
     while let Some(b) = f.blocks().pop() {
         if b.kind == BlockKind::Loop {
@@ -973,7 +982,7 @@ fn unpack(seq: Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// A new frame for calling `func` with `args`/`kw`, arguments bound.
 pub fn make_frame(func: Gc<FunctionObj>, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Gc<FrameObj>> {
-    let code = Gc::<CodeObj>::downcast(func.code).expect("function code");
+    let code = Gc::<CodeObj>::downcast(func.code.get()).expect("function code");
     let globals = dict::as_dict(func.globals).expect("function globals");
     let builtins = dict::as_dict(func.builtins).unwrap_or_else(|| super::builtins_for(globals));
     let locals = if code.flags & crate::compiler::code::CO_NEWLOCALS != 0 { dict::new_dict().as_value() } else { Value::EMPTY };

@@ -49,6 +49,9 @@ pub struct FrameObj {
     /// Something besides the running loop may hold this frame (a traceback,
     /// `sys._getframe`): its slot vector must not be recycled.
     pub escaped: Cell<bool>,
+    /// `f_trace`: stored for debuggers (bdb/pdb set it); we emit no trace
+    /// events, so nothing calls it.
+    pub trace: Cell<Value>,
 }
 
 unsafe impl Trace for FrameObj {
@@ -61,6 +64,7 @@ unsafe impl Trace for FrameObj {
         self.slots.trace(t);
         self.cells.trace(t);
         t.value(self.back.get());
+        t.value(self.trace.get());
         if let Some((a, b, c)) = self.saved_exc.get() {
             t.values(&[a, b, c]);
         }
@@ -140,6 +144,7 @@ pub fn new_frame(code: Gc<CodeObj>, globals: Gc<DictObj>, builtins: Gc<DictObj>,
         back: Cell::new(Value::NONE),
         saved_exc: Cell::new(None),
         escaped: Cell::new(false),
+        trace: Cell::new(Value::NONE),
     });
     if let Some(v) = super::state::ts().slot_pool.pop() {
         *f.stack() = v;
@@ -150,12 +155,14 @@ pub fn new_frame(code: Gc<CodeObj>, globals: Gc<DictObj>, builtins: Gc<DictObj>,
     f
 }
 
-/// A traceback entry: frame and line, linked outermost first.
+/// A traceback entry: frame, line and instruction index, linked outermost first.
 #[repr(C)]
 pub struct TracebackObj {
     pub cls: Value,
     pub frame: Value,
     pub lineno: u32,
+    /// Index of the instruction that raised (for `tb_lasti`).
+    pub pc: u32,
     pub next: Value,
 }
 unsafe impl Trace for TracebackObj {
@@ -165,7 +172,9 @@ unsafe impl Trace for TracebackObj {
 }
 vmcore::gc_type!(TracebackObj, "traceback");
 
-pub fn new_traceback(frame: Gc<FrameObj>, lineno: u32, next: Value) -> Value {
+/// A traceback entry for the instruction `frame` is executing.
+pub fn new_traceback(frame: Gc<FrameObj>, next: Value) -> Value {
     frame.mark_escaped();
-    alloc(TracebackObj { cls: types::traceback(), frame: frame.as_value(), lineno, next }).as_value()
+    let (lineno, pc) = (frame.lineno(), frame.pc.get().saturating_sub(1));
+    alloc(TracebackObj { cls: types::traceback(), frame: frame.as_value(), lineno, pc, next }).as_value()
 }

@@ -115,6 +115,25 @@ fn gen_iter(args: &[Value], _: KwArgs) -> PyResult {
     Ok(args[0])
 }
 
+/// `gi_frame`: the suspended frame, None once the generator has finished.
+fn gi_frame(args: &[Value], _: KwArgs) -> PyResult {
+    let g = this(args[0])?;
+    if g.finished.get() {
+        return Ok(Value::NONE);
+    }
+    g.frame.mark_escaped();
+    Ok(g.frame.as_value())
+}
+fn gi_running(args: &[Value], _: KwArgs) -> PyResult {
+    Ok(crate::objects::int::new_int(this(args[0])?.running.get() as i64))
+}
+fn gi_code(args: &[Value], _: KwArgs) -> PyResult {
+    Ok(this(args[0])?.frame.code.as_value())
+}
+fn gen_name(args: &[Value], _: KwArgs) -> PyResult {
+    Ok(this(args[0])?.frame.code.name)
+}
+
 pub fn install() {
     let t = types::generator();
     crate::objects::add_method(t, "next", gen_next);
@@ -122,4 +141,7 @@ pub fn install() {
     crate::objects::add_method(t, "throw", gen_throw);
     crate::objects::add_method(t, "close", gen_close);
     crate::objects::add_method(t, "__iter__", gen_iter);
+    for (n, g) in [("gi_frame", gi_frame as crate::runtime::NativeFn), ("gi_running", gi_running), ("gi_code", gi_code), ("__name__", gen_name)] {
+        crate::objects::args::add_getter(t, n, g);
+    }
 }

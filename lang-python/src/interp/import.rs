@@ -1,5 +1,7 @@
 //! The import statement: `sys.modules`, native modules, then `.py` files
 //! and packages on `sys.path`, with Python 2's implicit relative imports.
+//! `find_module` / `load_module` are also the `imp` module's, and `reload`
+//! the builtin's.
 
 use crate::modules::sys;
 use crate::objects::module::{as_module, new_module};
@@ -7,6 +9,7 @@ use crate::objects::{dict::DictObj, str as pystr};
 use crate::ops;
 use crate::runtime::errors::import_error;
 use crate::runtime::PyResult;
+use std::path::{Path, PathBuf};
 use vmcore::gc::Gc;
 use vmcore::Value;
 
@@ -23,6 +26,92 @@ fn package_of(globals: Gc<DictObj>) -> Option<String> {
     name.rfind('.').map(|i| name[..i].to_string())
 }
 
+/// Where `find_module` found a module (CPython's module types).
+pub enum Found {
+    /// One of our native modules.
+    Builtin,
+    /// A package: the directory, which holds an `__init__.py`.
+    Package(PathBuf),
+    /// A `.py` file.
+    Source(PathBuf),
+}
+
+/// The search path entries that are strings (CPython skips the others).
+fn path_dirs(path: Value) -> PyResult<Vec<String>> {
+    Ok(ops::to_vec(path)?.into_iter().filter_map(|d| pystr::as_bytes(d).map(|b| String::from_utf8_lossy(b).into_owned())).collect())
+}
+
+/// Finds module `name` (one name, no dots) as CPython's `find_module`: with
+/// no `path`, a native module or else on `sys.path`; otherwise in the
+/// directories of `path`. In each directory a package comes first, then
+/// `name.py`. Ok(None) when there is none.
+pub fn find_module(name: &str, path: Option<Value>) -> PyResult<Option<Found>> {
+    let dirs = match path {
+        Some(p) => path_dirs(p)?,
+        None if crate::modules::NATIVE.iter().any(|(n, _)| *n == name) => return Ok(Some(Found::Builtin)),
+        None => match sys::get("path") {
+            Some(p) => path_dirs(p)?,
+            None => Vec::new(),
+        },
+    };
+    let host = vmcore::host::host();
+    let is_file = |p: &Path| host.stat(p, true).map(|st| st.is_file()).unwrap_or(false);
+    for dir in dirs {
+        let base = if dir.is_empty() { PathBuf::from(".") } else { PathBuf::from(&dir) };
+        let pkg = base.join(name);
+        if is_file(&pkg.join("__init__.py")) {
+            return Ok(Some(Found::Package(pkg)));
+        }
+        let file = base.join(format!("{name}.py"));
+        if is_file(&file) {
+            return Ok(Some(Found::Source(file)));
+        }
+    }
+    Ok(None)
+}
+
+/// The native module `name`, made (and put in `sys.modules`) on first use;
+/// None when we have no such module.
+pub fn init_builtin(name: &str) -> Option<Value> {
+    if let Some(m) = sys::modules().get_str(name) {
+        if crate::modules::NATIVE.iter().any(|(n, _)| *n == name) {
+            return Some(m);
+        }
+    }
+    let m = crate::modules::create(name)?.as_value();
+    sys::modules().set_str(name, m);
+    Some(m)
+}
+
+/// Loads what `find_module` found as module `fullname`: into the module
+/// `sys.modules` already has under that name (so loading again reloads),
+/// else into a new one. On error the name is removed from `sys.modules`,
+/// as CPython does.
+pub fn load_module(fullname: &str, found: &Found) -> PyResult {
+    let (file, package_dir) = match found {
+        Found::Builtin => return init_builtin(fullname).ok_or_else(|| import_error(format!("No module named {fullname}"))),
+        Found::Package(dir) => (dir.join("__init__.py"), Some(dir)),
+        Found::Source(file) => (file.clone(), None),
+    };
+    let m = match sys::modules().get_str(fullname).and_then(as_module) {
+        Some(m) => m,
+        None => {
+            let m = new_module(fullname);
+            sys::modules().set_str(fullname, m.as_value());
+            m
+        }
+    };
+    if let Some(dir) = package_dir {
+        m.dict.set_str("__path__", crate::objects::list::new_list(vec![pystr::new_str(dir.to_string_lossy().as_bytes())]));
+    }
+    m.dict.set_str("__file__", pystr::new_str(file.to_string_lossy().as_bytes()));
+    if let Err(e) = super::exec_file(&file, m.dict) {
+        let _ = sys::modules().del(pystr::intern(fullname));
+        return Err(e);
+    }
+    Ok(sys::modules().get_str(fullname).unwrap_or(m.as_value()))
+}
+
 /// Imports `fullname` (dotted), returning the leaf module or None if not found.
 fn import_full(fullname: &str) -> PyResult<Option<Value>> {
     if let Some(m) = sys::modules().get_str(fullname) {
@@ -32,65 +121,52 @@ fn import_full(fullname: &str) -> PyResult<Option<Value>> {
         Some(i) => (Some(&fullname[..i]), &fullname[i + 1..]),
         None => (None, fullname),
     };
-    let search: Vec<String> = match parent {
-        Some(p) => {
-            let Some(pm) = import_full(p)? else { return Ok(None) };
-            // Importing the parent may have registered the child (os sets sys.modules['os.path']).
-            if let Some(m) = sys::modules().get_str(fullname) {
-                return Ok(Some(m));
-            }
-            match ops::getattr_opt(pm, pystr::intern("__path__"))? {
-                Some(path) => ops::to_vec(path)?.into_iter().map(s).collect(),
-                None => return Ok(None),
-            }
-        }
-        None => {
-            if let Some(m) = crate::modules::create(fullname) {
-                sys::modules().set_str(fullname, m.as_value());
-                return Ok(Some(m.as_value()));
-            }
-            match sys::get("path") {
-                Some(p) => ops::to_vec(p)?.into_iter().map(s).collect(),
-                None => Vec::new(),
-            }
-        }
+    let parent = match parent {
+        Some(p) => match import_full(p)? {
+            Some(pm) => Some(pm),
+            None => return Ok(None),
+        },
+        None => None,
     };
-    for dir in search {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
-        let pkg = base.join(leaf);
-        let init = pkg.join("__init__.py");
-        let host = vmcore::host::host();
-        if host.stat(&init, true).map(|st| st.is_file()).unwrap_or(false) {
-            let m = new_module(fullname);
-            m.dict.set_str("__path__", crate::objects::list::new_list(vec![pystr::new_str(pkg.to_string_lossy().as_bytes())]));
-            m.dict.set_str("__package__", pystr::new_str(fullname.as_bytes()));
-            return load_source(m, &init, fullname, parent).map(Some);
-        }
-        let file = base.join(format!("{leaf}.py"));
-        if host.stat(&file, true).map(|st| st.is_file()).unwrap_or(false) {
-            let m = new_module(fullname);
-            return load_source(m, &file, fullname, parent).map(Some);
-        }
+    // Importing the parent may have registered the child (os sets sys.modules['os.path']).
+    if let Some(m) = sys::modules().get_str(fullname) {
+        return Ok(Some(m));
     }
-    Ok(None)
+    let path = match parent {
+        Some(pm) => match ops::getattr_opt(pm, pystr::intern("__path__"))? {
+            Some(path) => Some(path),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let Some(found) = find_module(leaf, path)? else { return Ok(None) };
+    let m = load_module(fullname, &found)?;
+    // A submodule becomes an attribute of its package.
+    if let Some(pm) = parent {
+        ops::setattr(pm, pystr::intern(leaf), m)?;
+    }
+    Ok(Some(m))
 }
 
-fn load_source(m: Gc<crate::objects::module::ModuleObj>, path: &std::path::Path, fullname: &str, parent: Option<&str>) -> PyResult {
-    let fname = path.to_string_lossy().into_owned();
-    m.dict.set_str("__file__", pystr::new_str(fname.as_bytes()));
-    sys::modules().set_str(fullname, m.as_value());
-    if let Err(e) = super::exec_file(path, m.dict) {
-        let _ = sys::modules().del(pystr::intern(fullname));
-        return Err(e);
+/// `reload(module)`: finds the module again where an import would (its
+/// parent package's `__path__`, or `sys.path`) and re-executes it in the
+/// same module object. Native modules are returned as they are.
+pub fn reload(m: Value) -> PyResult {
+    let md = as_module(m).ok_or_else(|| crate::runtime::errors::type_error("reload() argument must be module"))?;
+    let name = md.dict.get_str("__name__").map(s).unwrap_or_default();
+    if sys::modules().get_str(&name) != Some(m) {
+        return Err(import_error(format!("reload(): module {name} not in sys.modules")));
     }
-    let m = sys::modules().get_str(fullname).unwrap_or(m.as_value());
-    if let Some(p) = parent {
-        if let Some(pm) = sys::modules().get_str(p) {
-            let leaf = &fullname[p.len() + 1..];
-            ops::setattr(pm, pystr::intern(leaf), m)?;
+    let (path, leaf) = match name.rfind('.') {
+        Some(i) => {
+            let parent = &name[..i];
+            let pm = sys::modules().get_str(parent).ok_or_else(|| import_error(format!("reload(): parent {parent} not in sys.modules")))?;
+            (ops::getattr_opt(pm, pystr::intern("__path__"))?, &name[i + 1..])
         }
-    }
-    Ok(m)
+        None => (None, name.as_str()),
+    };
+    let found = find_module(leaf, path)?.ok_or_else(|| import_error(format!("No module named {leaf}")))?;
+    load_module(&name, &found).inspect_err(|_| sys::modules().set_str(&name, m))
 }
 
 /// IMPORT_NAME: returns the top package (no fromlist) or the leaf module.

@@ -9,13 +9,14 @@ mod fast;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub mod introspect;
 pub mod print;
 pub mod state;
 pub mod traceback;
 
 use crate::compiler::code::CodeObj;
 use crate::objects::function::{FunctionObj, new_wrapper};
-use crate::objects::typeobj::{as_type, compute_mro, is_subtype, new_type, TypeObj, BASETYPE, HEAPTYPE, NO_DICT};
+use crate::objects::typeobj::{as_type, compute_mro, is_subtype, new_type, TypeObj, BASETYPE, HEAPTYPE, NO_DICT, WEAKREFABLE};
 use crate::objects::{classobj, dict, dict::DictObj, str as pystr, tuple};
 use crate::ops;
 use crate::runtime::errors::{runtime_error, type_error};
@@ -135,7 +136,7 @@ pub fn new_function(code: Value, globals: Value, defaults: Value, closure: Value
     let module = dict::as_dict(globals).and_then(|g| g.get_str("__name__")).unwrap_or(Value::NONE);
     alloc(FunctionObj {
         cls: types::function(),
-        code,
+        code: Cell::new(code),
         globals,
         builtins: dict::as_dict(globals).map(|g| builtins_for(g).as_value()).unwrap_or(Value::NONE),
         defaults: Cell::new(defaults),
@@ -234,14 +235,17 @@ pub fn type_new(args: &[Value], _kw: KwArgs) -> PyResult {
             t.dict.set_str("__new__", new_wrapper(types::staticmethod(), n).as_value());
         }
     }
+    let mut weak_slot = true;
     if let Some(slots) = t.dict.get_str("__slots__") {
         let names = if pystr::as_bytes(slots).is_some() { vec![slots] } else { ops::to_vec(slots)? };
         let mut has_dict = false;
+        weak_slot = false;
         for n in names {
             let n = pystr::intern_value(n);
             if pystr::as_bytes(n) == Some(b"__dict__") {
                 has_dict = true;
             } else {
+                weak_slot |= pystr::as_bytes(n) == Some(b"__weakref__");
                 t.slot_names.borrow_mut().push(n);
             }
         }
@@ -249,6 +253,14 @@ pub fn type_new(args: &[Value], _kw: KwArgs) -> PyResult {
         if !has_dict && !bases_have_dict {
             t.flags.set(t.flags.get() | NO_DICT);
         }
+    }
+    // Weak references, as CPython: inherited, else given to every class
+    // whose `__slots__` (if any) name `__weakref__`, unless its instances are
+    // variable-sized (subclasses of tuple, str, long).
+    let inherited = t.bases.borrow().iter().any(|&b| as_type(b).is_some_and(|bt| bt.has_flag(WEAKREFABLE)));
+    let var_sized = [types::tuple(), types::str(), types::long()].iter().any(|&v| is_subtype(t.as_value(), v));
+    if inherited || (weak_slot && !var_sized) {
+        t.flags.set(t.flags.get() | WEAKREFABLE);
     }
     compute_mro(t)?;
     Ok(t.as_value())
@@ -379,6 +391,7 @@ pub fn exec_stmt(f: Gc<frame::FrameObj>, body: Value, globals: Value, locals: Va
 /// Installs interpreter-level methods (generators, `type.__new__`).
 pub fn install() {
     generator::install();
+    introspect::install();
     crate::objects::add_static(types::type_(), "__new__", type_new);
     vmcore::gc::add_root_scanner(state::trace_roots);
     vmcore::gc::add_root_scanner(attr_cache::trace_roots);

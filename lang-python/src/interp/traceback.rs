@@ -140,16 +140,36 @@ pub fn format_exception(e: &PyErr) -> Vec<u8> {
     out
 }
 
+/// Reports an exception that cannot be raised to anyone (a failing weakref
+/// callback), as CPython's PyErr_WriteUnraisable:
+/// `Exception ValueError: ValueError('boom',) in <function cb at 0x...> ignored`.
+pub fn write_unraisable(e: &PyErr, obj: Value) {
+    let mut text = b"Exception ".to_vec();
+    text.extend_from_slice(exc_type_name(e.typ).as_bytes());
+    if e.value != Value::NONE {
+        text.extend_from_slice(b": ");
+        text.extend(ops::repr_bytes(e.value).unwrap_or_else(|_| b"<unprintable>".to_vec()));
+    }
+    text.extend_from_slice(b" in ");
+    text.extend(ops::repr_bytes(obj).unwrap_or_else(|_| b"<unprintable>".to_vec()));
+    text.extend_from_slice(b" ignored\n");
+    write_stderr(&text);
+}
+
+/// Writes to `sys.stderr` (or fd 2 while it is the original file).
+pub fn write_stderr(text: &[u8]) {
+    match crate::modules::sys::get("stderr") {
+        Some(s) if crate::objects::file::as_file(s).is_none() => {
+            let _ = ops::call_method(s, "write", &[pystr::new_str(text)]);
+        }
+        _ => {
+            let _ = vmcore::host::write_all(2, text);
+        }
+    }
+}
+
 /// Prints an uncaught exception to stderr.
 pub fn print_exception(e: &PyErr) {
     crate::modules::sys::flush_std_streams();
-    let text = format_exception(e);
-    match crate::modules::sys::get("stderr") {
-        Some(s) if crate::objects::file::as_file(s).is_none() => {
-            let _ = ops::call_method(s, "write", &[pystr::new_str(&text)]);
-        }
-        _ => {
-            let _ = vmcore::host::write_all(2, &text);
-        }
-    }
+    write_stderr(&format_exception(e));
 }

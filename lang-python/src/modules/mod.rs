@@ -17,12 +17,15 @@ pub mod binascii;
 pub mod bisect;
 pub mod collections;
 pub mod errno;
+pub mod exceptions;
 pub mod fcntl;
 pub mod functools;
 pub mod future;
+pub mod gc;
 pub mod grp;
 pub mod hashes;
 pub mod heapq;
+pub mod imp;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -35,7 +38,9 @@ pub mod signal;
 pub mod sre;
 pub mod stdlib;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod weakref;
 pub mod zlib;
 
 use crate::objects::function::new_builtin;
@@ -77,6 +82,11 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("zlib", zlib::create),
     ("cStringIO", aliases::create_cstringio),
     ("cPickle", aliases::create_cpickle),
+    ("_weakref", weakref::create),
+    ("gc", gc::create),
+    ("exceptions", exceptions::create),
+    ("thread", thread::create),
+    ("imp", imp::create),
 ];
 
 /// Creates the native module `name`, if we have one.

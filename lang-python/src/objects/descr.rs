@@ -1,17 +1,18 @@
 //! `property`, `staticmethod`, `classmethod` (constructors and methods of
-//! the descriptor wrappers in `function.rs`) and `super`.
+//! the descriptor wrappers in `function.rs`), the getset and member
+//! descriptors of builtin types' attributes, and `super`.
 //!
 //! `super(C, obj).name` looks `name` up along `type(obj)`'s MRO *after* C
 //! and binds what it finds to `obj`; `ops::getattr_opt` sends attribute
 //! reads on super objects to `super_getattr`.
 
 use super::args::{self, one};
-use super::function::{as_wrapper, new_wrapper, WrapperObj};
+use super::function::{as_wrapper, new_method_descriptor, new_wrapper, WrapperObj};
 use super::typeobj::{self, as_type, class_name, is_subtype, type_name};
 use super::{add_method, add_static, classobj, str as pystr};
 use crate::ops;
 use crate::runtime::errors::{attribute_error, type_error};
-use crate::runtime::{type_of, types, KwArgs, PyResult};
+use crate::runtime::{type_of, types, KwArgs, NativeFn, PyResult};
 use vmcore::gc::{alloc, Gc, Trace, Tracer};
 use vmcore::Value;
 
@@ -19,7 +20,7 @@ use vmcore::Value;
 
 fn wrapper_of(v: Value, kind: Value) -> PyResult<Gc<WrapperObj>> {
     match as_wrapper(v) {
-        Some(w) if is_subtype(w.cls, kind) => Ok(w),
+        Some(w) if is_subtype(w.cls, kind) || (kind == types::property() && is_attribute_descriptor(w.cls)) => Ok(w),
         _ => Err(type_error(format!("descriptor requires a '{}' object but received a '{}'", class_name(kind), type_name(v)))),
     }
 }
@@ -97,7 +98,7 @@ fn property_set(a: &[Value], kw: KwArgs) -> PyResult {
     args::unpack("__set__", &a[1..], kw, 2, 2)?;
     let w = wrapper_of(a[0], types::property())?;
     if w.fset.get() == Value::NONE {
-        return Err(attribute_error("can't set attribute"));
+        return Err(readonly(w.cls, "can't set attribute"));
     }
     ops::call(w.fset.get(), &[a[1], a[2]], &[])?;
     Ok(Value::NONE)
@@ -108,6 +109,17 @@ fn property_delete(a: &[Value], kw: KwArgs) -> PyResult {
     let w = wrapper_of(a[0], types::property())?;
     if w.fdel.get() == Value::NONE {
         return Err(attribute_error("can't delete attribute"));
+    }
+    ops::call(w.fdel.get(), &[a[1]], &[])?;
+    Ok(Value::NONE)
+}
+
+/// `del obj.attr` through a getset or member descriptor: its setter without a value.
+fn attribute_delete(a: &[Value], kw: KwArgs) -> PyResult {
+    args::unpack("__delete__", &a[1..], kw, 1, 1)?;
+    let w = wrapper_of(a[0], types::property())?;
+    if w.fdel.get() == Value::NONE {
+        return Err(type_error("readonly attribute"));
     }
     ops::call(w.fdel.get(), &[a[1]], &[])?;
     Ok(Value::NONE)
@@ -124,6 +136,65 @@ fn p_fdel(a: &[Value], _kw: KwArgs) -> PyResult {
 }
 fn p_doc(a: &[Value], _kw: KwArgs) -> PyResult {
     Ok(wrapper_of(a[0], types::property())?.doc.get())
+}
+
+// ---- getset and member descriptors ----
+//
+// A builtin type's attribute (`function.func_code`, `frame.f_back`): a
+// property-like wrapper whose getter is a method descriptor named after the
+// attribute and owned by the type, and whose setter (if any) also deletes
+// when called without a value. CPython has two kinds with one behaviour:
+// getset descriptors (computed) and member descriptors (a struct field).
+
+/// The error for assigning (or deleting) through a descriptor without a
+/// setter: builtin attributes say "readonly attribute", properties `msg`.
+pub fn readonly(cls: Value, msg: &str) -> crate::runtime::PyErr {
+    if is_attribute_descriptor(cls) { type_error("readonly attribute") } else { attribute_error(msg) }
+}
+
+/// `getset_descriptor` or `member_descriptor`.
+pub fn is_attribute_descriptor(cls: Value) -> bool {
+    cls == types::getset_descriptor() || cls == types::member_descriptor()
+}
+
+fn add_attribute(kind: Value, t: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    let w = new_wrapper(kind, new_method_descriptor(t, name, get));
+    if let Some(s) = set {
+        let s = new_method_descriptor(t, name, s);
+        w.fset.set(s);
+        w.fdel.set(s);
+    }
+    args::set_attr(t, name, w.as_value());
+}
+
+/// Adds a computed attribute to builtin type `t`; `set(obj, value)` is also
+/// called as `set(obj)` for `del obj.name`.
+pub fn add_getset(t: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    add_attribute(types::getset_descriptor(), t, name, get, set);
+}
+
+/// Adds an attribute stored in a field of `t`'s instances (as `add_getset`).
+pub fn add_member(t: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    add_attribute(types::member_descriptor(), t, name, get, set);
+}
+
+fn attribute_repr(a: &[Value], _kw: KwArgs) -> PyResult {
+    let w = wrapper_of(a[0], types::property())?;
+    let text = match super::function::as_builtin(w.f.get()) {
+        Some(b) => format!("<attribute '{}' of '{}' objects>", b.name, class_name(b.owner)),
+        None => "<attribute>".into(),
+    };
+    Ok(pystr::new_str_owned(text.into_bytes()))
+}
+
+fn attribute_name(a: &[Value], _kw: KwArgs) -> PyResult {
+    let w = wrapper_of(a[0], types::property())?;
+    Ok(super::function::as_builtin(w.f.get()).map(|b| pystr::new_str(b.name.as_bytes())).unwrap_or(Value::NONE))
+}
+
+fn attribute_objclass(a: &[Value], _kw: KwArgs) -> PyResult {
+    let w = wrapper_of(a[0], types::property())?;
+    Ok(super::function::as_builtin(w.f.get()).map(|b| b.owner).unwrap_or(Value::NONE))
 }
 
 // ---- staticmethod / classmethod ----
@@ -307,6 +378,15 @@ pub fn install() {
     add_method(types::classmethod(), "__init__", noop_init);
     add_method(types::classmethod(), "__get__", classmethod_get);
     args::add_getter(types::classmethod(), "__func__", func_of);
+
+    for t in [types::getset_descriptor(), types::member_descriptor()] {
+        add_method(t, "__get__", property_get);
+        add_method(t, "__set__", property_set);
+        add_method(t, "__delete__", attribute_delete);
+        add_method(t, "__repr__", attribute_repr);
+        args::add_getter(t, "__name__", attribute_name);
+        args::add_getter(t, "__objclass__", attribute_objclass);
+    }
 
     let s = types::super_();
     add_static(s, "__new__", super_new);

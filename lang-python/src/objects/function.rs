@@ -9,7 +9,7 @@ use vmcore::Value;
 #[repr(C)]
 pub struct FunctionObj {
     pub cls: Value,
-    pub code: Value,
+    pub code: Cell<Value>,
     pub globals: Value,
     /// The builtins dict frames of this function see (from globals at creation).
     pub builtins: Value,
@@ -25,7 +25,7 @@ pub struct FunctionObj {
 }
 unsafe impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
-        t.values(&[self.cls, self.code, self.globals, self.builtins, self.defaults.get(), self.closure, self.name.get(), self.doc.get(), self.module.get(), self.dict.get()]);
+        t.values(&[self.cls, self.code.get(), self.globals, self.builtins, self.defaults.get(), self.closure, self.name.get(), self.doc.get(), self.module.get(), self.dict.get()]);
     }
 }
 vmcore::gc_type!(FunctionObj, "function");

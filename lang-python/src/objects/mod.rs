@@ -41,7 +41,7 @@ pub mod unicode;
 
 use crate::runtime::types::{self, Ty};
 use crate::runtime::{KwArgs, NativeFn, PyResult};
-use typeobj::{compute_mro, new_type, TypeObj, BASETYPE, HEAPTYPE};
+use typeobj::{compute_mro, new_type, TypeObj, BASETYPE, HEAPTYPE, WEAKREFABLE};
 use vmcore::gc::Gc;
 use vmcore::Value;
 
@@ -116,7 +116,7 @@ pub fn bootstrap() {
     vmcore::gc::add_root_scanner(types::trace_roots);
     vmcore::gc::add_root_scanner(typeobj::trace_cache);
     // `type` and `object` refer to each other: make both, then patch.
-    let type_t = new_type(Value::EMPTY, "type", vec![], Value::EMPTY, BASETYPE);
+    let type_t = new_type(Value::EMPTY, "type", vec![], Value::EMPTY, BASETYPE | WEAKREFABLE);
     type_t.cls.set(type_t.as_value());
     types::install(Ty::type_, type_t.as_value());
     let object_t = new_type(type_t.as_value(), "object", vec![], Value::EMPTY, BASETYPE);
@@ -133,7 +133,10 @@ pub fn bootstrap() {
             Ty::str | Ty::unicode => types::basestring(),
             _ => object_t.as_value(),
         };
-        let flags = if matches!(slot, Ty::bool_ | Ty::function | Ty::none_type | Ty::slice | Ty::xrange | Ty::generator) { 0 } else { BASETYPE };
+        let mut flags = if matches!(slot, Ty::bool_ | Ty::function | Ty::none_type | Ty::slice | Ty::xrange | Ty::generator) { 0 } else { BASETYPE };
+        if matches!(slot, Ty::set | Ty::frozenset | Ty::function | Ty::classobj | Ty::instance | Ty::method | Ty::generator | Ty::code | Ty::file) {
+            flags |= WEAKREFABLE;
+        }
         let t = new_type(type_t.as_value(), name, vec![base], Value::EMPTY, flags);
         if base != object_t.as_value() {
             t.solid.set(base);
@@ -196,6 +199,8 @@ pub fn bootstrap() {
     iters::install();
     complex::install();
     descr::install();
+    typeobj::install();
+    special_attrs::install_function_attrs();
     xrange::install();
     file::install();
     bytearray::install();

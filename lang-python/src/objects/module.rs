@@ -22,6 +22,7 @@ pub fn new_module(name: &str) -> Gc<ModuleObj> {
     let d = new_dict();
     d.set_str("__name__", super::str::new_str(name.as_bytes()));
     d.set_str("__doc__", Value::NONE);
+    d.set_str("__package__", Value::NONE);
     alloc(ModuleObj { cls: types::module(), dict: d })
 }
 

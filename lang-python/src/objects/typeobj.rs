@@ -11,7 +11,7 @@ use super::dict::{new_dict, DictObj};
 use crate::runtime::{errors::type_error, types, PyResult};
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use vmcore::gc::{alloc, Gc, Trace, Tracer};
+use vmcore::gc::{alloc, Gc, Trace, Tracer, WeakRef};
 use vmcore::object::shape::Shape;
 use vmcore::Value;
 
@@ -28,6 +28,9 @@ pub const HEAPTYPE: u32 = 1;
 pub const NO_DICT: u32 = 2;
 /// May be used as a base class.
 pub const BASETYPE: u32 = 4;
+/// Instances may be the target of a weak reference (CPython's types with a
+/// weak-reference list: functions, types, sets, user classes ...).
+pub const WEAKREFABLE: u32 = 8;
 
 #[repr(C)]
 pub struct TypeObj {
@@ -42,6 +45,9 @@ pub struct TypeObj {
     pub flags: Cell<u32>,
     /// Names declared in `__slots__` (they live in the shape like attributes).
     pub slot_names: RefCell<Vec<Value>>,
+    /// Weak references to the direct subclasses, for `__subclasses__()`
+    /// (a class must not keep its subclasses alive).
+    pub subclasses: RefCell<Vec<Gc<WeakRef>>>,
 }
 unsafe impl Trace for TypeObj {
     fn trace(&self, t: &mut Tracer) {
@@ -52,6 +58,7 @@ unsafe impl Trace for TypeObj {
         t.value(self.solid.get());
         t.gc(self.shape_root);
         self.slot_names.trace(t);
+        self.subclasses.trace(t);
     }
 }
 vmcore::gc_type!(TypeObj, "type");
@@ -104,9 +111,18 @@ pub fn new_type(meta: Value, name: &str, bases: Vec<Value>, solid: Value, flags:
         shape_root: Shape::root(),
         flags: Cell::new(flags),
         slot_names: RefCell::new(Vec::new()),
+        subclasses: RefCell::new(Vec::new()),
     });
     if solid.is_empty() {
         t.solid.set(t.as_value());
+    }
+    for &b in t.bases.borrow().iter() {
+        if let Some(bt) = as_type(b) {
+            let w = vmcore::gc::new_weak(t.as_value(), Value::EMPTY);
+            let mut subs = bt.subclasses.borrow_mut();
+            subs.retain(|s| !s.target.get().is_empty());
+            subs.push(w);
+        }
     }
     bump_epoch();
     t
@@ -150,6 +166,27 @@ pub fn compute_mro(t: Gc<TypeObj>) -> PyResult<()> {
     }
     *t.mro.borrow_mut() = out;
     Ok(())
+}
+
+/// `type.__subclasses__()`: the live direct subclasses, oldest first.
+fn type_subclasses(a: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    super::args::noargs("__subclasses__", &a[1..], kw)?;
+    let t = as_type(a[0]).ok_or_else(|| type_error("descriptor '__subclasses__' requires a 'type' object"))?;
+    let live: Vec<Value> = t.subclasses.borrow().iter().map(|w| w.target.get()).filter(|v| !v.is_empty()).collect();
+    Ok(super::list::new_list(live))
+}
+
+/// `type.mro()`: the MRO as a list.
+fn type_mro(a: &[Value], kw: crate::runtime::KwArgs) -> PyResult {
+    super::args::noargs("mro", &a[1..], kw)?;
+    let t = as_type(a[0]).ok_or_else(|| type_error("descriptor 'mro' requires a 'type' object"))?;
+    let mro = t.mro.borrow().clone();
+    Ok(super::list::new_list(mro))
+}
+
+pub fn install() {
+    super::add_method(types::type_(), "__subclasses__", type_subclasses);
+    super::add_method(types::type_(), "mro", type_mro);
 }
 
 /// The MRO of a new-style type, or the depth-first order of a classic class.

@@ -96,6 +96,10 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
     if let Some(c) = classobj::as_class(obj) {
         return classic_class_getattr(c, name);
     }
+    // A weak proxy forwards every attribute to its referent.
+    if let Some(target) = crate::modules::weakref::proxy_target(obj)? {
+        return getattr_opt(target, name);
+    }
     // super(C, obj).name searches the MRO after C first.
     if let Some(sup) = crate::objects::descr::as_super(obj) {
         if let Some(v) = crate::objects::descr::super_getattr(sup, name)? {
@@ -124,6 +128,9 @@ pub fn getattr_opt(obj: Value, name: Value) -> PyResult<Option<Value>> {
 pub fn generic_getattr(obj: Value, name: Value) -> PyResult<Option<Value>> {
     let t = type_of(obj);
     if let Some(tobj) = as_type(obj) {
+        if let Some(v) = crate::objects::special_attrs::type_data_attr(tobj, name) {
+            return Ok(Some(v));
+        }
         // Attribute of a type: its MRO, descriptors bound to the class.
         if let Some(v) = super::super::objects::typeobj::lookup(obj, name) {
             if let Some(w) = as_wrapper(v) {
@@ -155,6 +162,7 @@ pub fn generic_getattr(obj: Value, name: Value) -> PyResult<Option<Value>> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if let Some(v) = inst.get_attr(name) {
             return Ok(Some(v));
         }
@@ -252,6 +260,9 @@ pub fn setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
     if let Some(c) = classobj::as_class(obj) {
         return c.dict.set(name, v);
     }
+    if let Some(target) = crate::modules::weakref::proxy_target(obj)? {
+        return setattr(target, name, v);
+    }
     let t = type_of(obj);
     if let Some(h) = lookup(t, crate::iname!("__setattr__")) {
         if as_function(h).is_some() {
@@ -270,7 +281,7 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
             if is_property(w.cls) {
                 let s = w.fset.get();
                 if s == Value::NONE {
-                    return Err(attribute_error("can't set attribute"));
+                    return Err(crate::objects::descr::readonly(w.cls, "can't set attribute"));
                 }
                 call(s, &[obj, v], &[])?;
                 return Ok(());
@@ -282,6 +293,7 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if let Some(tt) = as_type(t) {
             if tt.has_flag(crate::objects::typeobj::NO_DICT) && !crate::objects::special_attrs::in_slots(tt, name) {
                 return Err(no_attribute(obj, name));
@@ -323,6 +335,9 @@ pub fn generic_setattr(obj: Value, name: Value, v: Value) -> PyResult<()> {
 
 /// `del obj.name`.
 pub fn delattr(obj: Value, name: Value) -> PyResult<()> {
+    if let Some(target) = crate::modules::weakref::proxy_target(obj)? {
+        return delattr(target, name);
+    }
     if let Some(i) = classobj::as_classic_instance(obj) {
         return match i.dict.get().del(name)? {
             Some(_) => Ok(()),
@@ -347,7 +362,7 @@ pub fn generic_delattr(obj: Value, name: Value) -> PyResult<()> {
             if is_property(w.cls) {
                 let f = w.fdel.get();
                 if f == Value::NONE {
-                    return Err(attribute_error("can't delete attribute"));
+                    return Err(crate::objects::descr::readonly(w.cls, "can't delete attribute"));
                 }
                 call(f, &[obj], &[])?;
                 return Ok(());
@@ -355,6 +370,7 @@ pub fn generic_delattr(obj: Value, name: Value) -> PyResult<()> {
         }
     }
     if let Some(inst) = instance::as_instance(obj) {
+        crate::modules::thread::select_local_dict(inst)?;
         if inst.del_attr(name)? {
             return Ok(());
         }
@@ -384,7 +400,8 @@ pub fn lookup_special(obj: Value, name: &str) -> Option<Value> {
     bind(d, obj, t).ok()
 }
 
-/// `property` or a subclass of it (`class cached(property)`).
+/// `property` or a subclass of it (`class cached(property)`), or a builtin
+/// type's attribute descriptor (which behaves as one).
 fn is_property(cls: Value) -> bool {
-    cls == types::property() || crate::objects::typeobj::is_subtype(cls, types::property())
+    cls == types::property() || crate::objects::typeobj::is_subtype(cls, types::property()) || crate::objects::descr::is_attribute_descriptor(cls)
 }

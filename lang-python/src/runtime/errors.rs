@@ -74,6 +74,7 @@ err_ctor! {
     memory_error => memory_error,
     lookup_error => lookup_error,
     syntax_error => syntax_error,
+    reference_error => reference_error,
 }
 
 /// `KeyError(key)`: the key itself is the argument, not its repr.
