@@ -183,8 +183,10 @@ fn span(exc: Value) -> PyResult<(usize, usize)> {
     Ok((get("start")?, get("end")?))
 }
 
+/// CPython names the exception's class by its `__name__` here (not tp_name).
 fn cant_handle(exc: Value) -> PyErr {
-    type_error(format!("don't know how to handle {} in error callback", type_name(exc)))
+    let name = crate::objects::typeobj::class_name(crate::runtime::type_of(exc));
+    type_error(format!("don't know how to handle {name} in error callback"))
 }
 
 fn is(exc: Value, t: Value) -> bool {

@@ -65,6 +65,15 @@ pub fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
         }
         return Ok(descr);
     }
+    // An unbound method stored in a class binds to instances of a subclass
+    // of its class (instancemethod.__get__); a bound one stays as it is.
+    if let Some(m) = crate::objects::function::as_method(descr) {
+        let unbound = m.self_.is_empty() || m.self_ == Value::NONE;
+        if unbound && !obj.is_empty() && (m.im_class.is_empty() || m.im_class == Value::NONE || crate::builtins::functions::subclass_of(cls, m.im_class)?) {
+            return Ok(new_method(m.func, obj, cls));
+        }
+        return Ok(descr);
+    }
     if let Some(w) = as_wrapper(descr) {
         if w.cls == types::staticmethod() {
             return Ok(w.f.get());
