@@ -53,16 +53,20 @@ pub fn run_python(opts: PythonOptions) -> i32 {
     }
 }
 
+// The strings are rooted while more are allocated (a collection may run
+// at any allocation and does not scan Rust's heap).
 fn set_argv(argv0: &str, args: &[String]) {
-    let mut v = vec![pystr::new_str(argv0.as_bytes())];
+    let mut v = vmcore::gc::RootedVec::new();
+    v.push(pystr::new_str(argv0.as_bytes()));
     for a in args {
         v.push(pystr::new_str(a.as_bytes()));
     }
-    sys::module().dict.set_str("argv", list::new_list(v));
+    sys::module().dict.set_str("argv", list::new_list(v.to_vec()));
 }
 
 fn set_path(first: &str) {
-    let mut path = vec![pystr::new_str(first.as_bytes())];
+    let mut path = vmcore::gc::RootedVec::new();
+    path.push(pystr::new_str(first.as_bytes()));
     if let Ok(pp) = std::env::var("PYTHONPATH") {
         for p in pp.split(':').filter(|p| !p.is_empty()) {
             path.push(pystr::new_str(p.as_bytes()));
@@ -71,7 +75,7 @@ fn set_path(first: &str) {
     for p in crate::modules::stdlib::path_entries() {
         path.push(pystr::new_str(p.as_bytes()));
     }
-    sys::module().dict.set_str("path", list::new_list(path));
+    sys::module().dict.set_str("path", list::new_list(path.to_vec()));
 }
 
 fn run_main(opts: &PythonOptions) -> i32 {
