@@ -17,7 +17,7 @@ use crate::runtime::errors::{overflow_error, system_error, type_error, value_err
 use crate::runtime::{KwArgs, NativeFn, PyResult};
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 use std::cell::{Cell, RefCell};
 use vmcore::gc::{alloc, Gc, RootedVec, Trace, Tracer};
 use vmcore::Value;
@@ -127,7 +127,7 @@ fn seed_with(r: Gc<RandomObj>, a: &[Value], kw: KwArgs) -> PyResult {
         (_, Some(b)) => b.abs(),
         _ => BigInt::from(ops::hash(arg)? as u64),
     };
-    let mut key: Vec<u32> = if n.is_zero() { vec![0] } else { n.to_u32_digits().1 };
+    let mut key = n.to_u32_digits().1;
     if key.is_empty() {
         key.push(0);
     }

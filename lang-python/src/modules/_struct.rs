@@ -113,10 +113,10 @@ fn parse(fmt: &[u8]) -> PyResult<Layout> {
             c = next;
             i += 1;
         }
-        let (isize_, align) = code_size(c, mode).ok_or_else(|| error("bad char in struct format"))?;
+        let (item_size, align) = code_size(c, mode).ok_or_else(|| error("bad char in struct format"))?;
         size = size.checked_add((align - size % align) % align).ok_or_else(too_long)?;
         let offset = size;
-        size = count.checked_mul(isize_).and_then(|n| size.checked_add(n)).filter(|&n| n <= isize::MAX as usize).ok_or_else(too_long)?;
+        size = count.checked_mul(item_size).and_then(|n| size.checked_add(n)).filter(|&n| n <= isize::MAX as usize).ok_or_else(too_long)?;
         nvalues += match c {
             b's' | b'p' => 1,
             b'x' => 0,

@@ -367,7 +367,7 @@ fn rledecode_hqx(a: &[Value], kw: KwArgs) -> PyResult {
             0 => out.push(RUNCHAR),
             n => {
                 let last = *out.last().expect("first byte written");
-                out.extend(std::iter::repeat(last).take(n as usize - 1));
+                out.extend(std::iter::repeat_n(last, n as usize - 1));
             }
         }
     }

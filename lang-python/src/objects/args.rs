@@ -203,8 +203,9 @@ pub fn int_as_ssize(v: Value) -> PyResult<Option<i64>> {
 
 /// The bytes of an argument CPython reads through the buffer protocol
 /// (`s*`): str as is, unicode encoded with the default (ASCII) codec,
-/// bytearray/buffer/memoryview through their `str()`. Ok(None) for objects
-/// without a buffer, so each caller can raise its own error.
+/// bytearray and buffer through their `str()`, memoryview through
+/// `tobytes()`. Ok(None) for objects without a buffer, so each caller can
+/// raise its own error.
 pub fn buffer_bytes<'a>(v: Value) -> PyResult<Option<std::borrow::Cow<'a, [u8]>>> {
     use crate::runtime::types;
     if let Some(b) = super::str::as_bytes(v) {
@@ -214,8 +215,12 @@ pub fn buffer_bytes<'a>(v: Value) -> PyResult<Option<std::borrow::Cow<'a, [u8]>>
         return Ok(Some(std::borrow::Cow::Owned(super::unicode::encode_ascii(v)?)));
     }
     let t = crate::runtime::type_of(v);
-    if [types::bytearray(), types::buffer(), types::memoryview()].iter().any(|&b| typeobj::is_subtype(t, b)) {
+    if [types::bytearray(), types::buffer()].iter().any(|&b| typeobj::is_subtype(t, b)) {
         return Ok(Some(std::borrow::Cow::Owned(crate::ops::str_bytes(v)?)));
+    }
+    if typeobj::is_subtype(t, types::memoryview()) {
+        let b = crate::ops::call_method(v, "tobytes", &[])?;
+        return Ok(super::str::as_bytes(b).map(|b| std::borrow::Cow::Owned(b.to_vec())));
     }
     Ok(None)
 }

@@ -732,7 +732,7 @@ pub fn decode_raw_unicode_escape(b: &[u8], h: Handler) -> PyResult<Vec<u32>> {
         let after = i + run;
         let escape = run % 2 == 1 && matches!(b.get(after), Some(b'u' | b'U'));
         let literal = if escape { run - 1 } else { run };
-        out.extend(std::iter::repeat(b'\\' as u32).take(literal));
+        out.extend(std::iter::repeat_n(b'\\' as u32, literal));
         i += literal;
         if !escape {
             continue;
