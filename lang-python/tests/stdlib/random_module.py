@@ -1,21 +1,7 @@
 # Lib's random.py over our _random: the same numbers as CPython for the
 # same seeds, through every distribution random.py builds on random().
 import sys
-try:
-    import random
-except ImportError:
-    # random.py also imports warnings, types and os, which need native
-    # modules written elsewhere (posix, traceback frames). Until they are
-    # importable, stand in for the three names it takes from them; with
-    # CPython (and later here) this branch does not run.
-    class Stub(object):
-        pass
-    warnings, types, os = Stub(), Stub(), Stub()
-    warnings.warn = lambda *a, **k: None
-    types.MethodType, types.BuiltinMethodType = type(Stub().__init__), type(len)
-    os.urandom = lambda n: '\0' * n
-    sys.modules.update({'warnings': warnings, 'types': types, 'os': os})
-    import random
+import random
 
 random.seed(42)
 print [random.random() for _ in range(5)]
