@@ -10,6 +10,7 @@
 //! them alive with a GC root.
 
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod fcntl;
@@ -57,6 +58,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_bisect", bisect::create),
     ("itertools", itertools::create),
     ("_collections", collections::create),
+    ("cmath", cmath::create),
 ];
 
 /// Creates the native module `name`, if we have one.
