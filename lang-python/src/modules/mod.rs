@@ -9,6 +9,7 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod array;
 pub mod bisect;
 pub mod cmath;
 pub mod collections;
@@ -59,6 +60,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("itertools", itertools::create),
     ("_collections", collections::create),
     ("cmath", cmath::create),
+    ("array", array::create),
 ];
 
 /// Creates the native module `name`, if we have one.

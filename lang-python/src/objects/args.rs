@@ -151,6 +151,37 @@ pub fn ssize_arg(v: Value) -> PyResult<i64> {
     index_i64(v)?.ok_or_else(|| type_error("an integer is required"))
 }
 
+/// The C long of an argument read with an integer format (`b h i l`):
+/// ints, longs that fit, `__int__`; floats are refused outright.
+pub fn c_long(v: Value) -> PyResult<i64> {
+    use crate::runtime::errors::overflow_error;
+    use num_traits::ToPrimitive;
+    if super::float::as_float(v).is_some() {
+        return Err(type_error("integer argument expected, got float"));
+    }
+    if let Some(i) = super::int::as_int(v) {
+        return Ok(i);
+    }
+    if let Some(b) = super::long::as_long(v) {
+        return b.to_i64().ok_or_else(|| overflow_error("Python int too large to convert to C long"));
+    }
+    if let Some(m) = crate::ops::lookup_special(v, "__int__") {
+        let r = crate::ops::call(m, &[], &[])?;
+        if super::int::as_int(r).is_some() || super::long::as_long(r).is_some() {
+            return c_long(r);
+        }
+        return Err(type_error("nb_int should return int object"));
+    }
+    Err(type_error("an integer is required"))
+}
+
+/// The `i` format: a C long that must fit a C int.
+pub fn c_int(v: Value) -> PyResult<i32> {
+    use crate::runtime::errors::overflow_error;
+    let x = c_long(v)?;
+    i32::try_from(x).map_err(|_| overflow_error(if x < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" }))
+}
+
 /// `PyNumber_Index`: "'str' object cannot be interpreted as an index".
 pub fn as_index(v: Value) -> PyResult<i64> {
     match if super::float::as_float(v).is_some() { None } else { index_i64(v)? } {
