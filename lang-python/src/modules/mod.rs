@@ -9,6 +9,7 @@
 //! are made once per interpreter thread with `native_type!`, which keeps
 //! them alive with a GC root.
 
+pub mod _socket;
 pub mod array;
 pub mod bisect;
 pub mod cmath;
@@ -61,6 +62,7 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("_collections", collections::create),
     ("cmath", cmath::create),
     ("array", array::create),
+    ("_socket", _socket::create),
 ];
 
 /// Creates the native module `name`, if we have one.
