@@ -10,7 +10,8 @@
 //! even for subclasses, as in CPython.
 
 use crate::modules::math::to_f64;
-use crate::objects::args::{self, c_int, c_long, noargs, one};
+use crate::modules::oslib::{c_int, c_long};
+use crate::objects::args::{self, noargs, one};
 use crate::objects::int::new_int;
 use crate::objects::iterobj::{new_iter, IterKind};
 use crate::objects::list::{as_list, new_list};

@@ -85,6 +85,8 @@ pub fn parse(name: &str, args: &[Value], kw: KwArgs, names: &[&str], required: u
     for (i, &a) in args.iter().enumerate() {
         out[i] = Some(a);
     }
+    // CPython reports missing required arguments before unknown keywords.
+    let mut unknown = None;
     for &(k, v) in kw {
         let kn = kw_name(k);
         match names.iter().position(|n| n.as_bytes() == kn) {
@@ -92,15 +94,16 @@ pub fn parse(name: &str, args: &[Value], kw: KwArgs, names: &[&str], required: u
                 return Err(type_error(format!("Argument given by name ('{}') and position ({})", names[i], i + 1)));
             }
             Some(i) => out[i] = Some(v),
-            None => {
-                return Err(type_error(format!("'{}' is an invalid keyword argument for this function", String::from_utf8_lossy(kn))));
-            }
+            None => unknown = unknown.or(Some(kn)),
         }
     }
     for (i, slot) in out.iter().enumerate().take(required) {
         if slot.is_none() {
             return Err(type_error(format!("Required argument '{}' (pos {}) not found", names[i], i + 1)));
         }
+    }
+    if let Some(kn) = unknown {
+        return Err(type_error(format!("'{}' is an invalid keyword argument for this function", String::from_utf8_lossy(kn))));
     }
     Ok(out)
 }
@@ -151,35 +154,21 @@ pub fn ssize_arg(v: Value) -> PyResult<i64> {
     index_i64(v)?.ok_or_else(|| type_error("an integer is required"))
 }
 
-/// The C long of an argument read with an integer format (`b h i l`):
-/// ints, longs that fit, `__int__`; floats are refused outright.
-pub fn c_long(v: Value) -> PyResult<i64> {
-    use crate::runtime::errors::overflow_error;
-    use num_traits::ToPrimitive;
-    if super::float::as_float(v).is_some() {
-        return Err(type_error("integer argument expected, got float"));
-    }
-    if let Some(i) = super::int::as_int(v) {
-        return Ok(i);
-    }
-    if let Some(b) = super::long::as_long(v) {
-        return b.to_i64().ok_or_else(|| overflow_error("Python int too large to convert to C long"));
-    }
-    if let Some(m) = crate::ops::lookup_special(v, "__int__") {
-        let r = crate::ops::call(m, &[], &[])?;
-        if super::int::as_int(r).is_some() || super::long::as_long(r).is_some() {
-            return c_long(r);
-        }
-        return Err(type_error("nb_int should return int object"));
-    }
-    Err(type_error("an integer is required"))
-}
-
-/// The `i` format: a C long that must fit a C int.
+/// A C `int` argument (`PyArg_ParseTuple`'s `i`): floats refused, range
+/// checked.
 pub fn c_int(v: Value) -> PyResult<i32> {
-    use crate::runtime::errors::overflow_error;
-    let x = c_long(v)?;
-    i32::try_from(x).map_err(|_| overflow_error(if x < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" }))
+    let i = match super::long::as_long(v) {
+        Some(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        Some(_) => i64::MAX,
+        None => ssize_arg(v)?,
+    };
+    if i > i32::MAX as i64 {
+        return Err(crate::runtime::errors::overflow_error("signed integer is greater than maximum"));
+    }
+    if i < i32::MIN as i64 {
+        return Err(crate::runtime::errors::overflow_error("signed integer is less than minimum"));
+    }
+    Ok(i as i32)
 }
 
 /// `PyNumber_Index`: "'str' object cannot be interpreted as an index".
@@ -210,4 +199,29 @@ pub fn int_as_ssize(v: Value) -> PyResult<Option<i64>> {
         },
         None => Ok(None),
     }
+}
+
+/// The bytes of an argument CPython reads through the buffer protocol
+/// (`s*`): str as is, unicode encoded with the default (ASCII) codec,
+/// bytearray/buffer/memoryview through their `str()`. Ok(None) for objects
+/// without a buffer, so each caller can raise its own error.
+pub fn buffer_bytes<'a>(v: Value) -> PyResult<Option<std::borrow::Cow<'a, [u8]>>> {
+    use crate::runtime::types;
+    if let Some(b) = super::str::as_bytes(v) {
+        return Ok(Some(std::borrow::Cow::Borrowed(b)));
+    }
+    if super::unicode::as_unicode(v).is_some() {
+        return Ok(Some(std::borrow::Cow::Owned(super::unicode::encode_ascii(v)?)));
+    }
+    let t = crate::runtime::type_of(v);
+    if [types::bytearray(), types::buffer(), types::memoryview()].iter().any(|&b| typeobj::is_subtype(t, b)) {
+        return Ok(Some(std::borrow::Cow::Owned(crate::ops::str_bytes(v)?)));
+    }
+    Ok(None)
+}
+
+/// `s*` for argument `pos` (1-based) of `fname`, with CPython's message
+/// for other types.
+pub fn buffer_arg<'a>(v: Value, fname: &str, pos: usize) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    buffer_bytes(v)?.ok_or_else(|| type_error(format!("{fname}() argument {pos} must be string or buffer, not {}", typeobj::type_name(v))))
 }

@@ -3,7 +3,8 @@
 //! address objects (`('host', port)`, a path) and the host's `SockAddr`.
 
 use super::{gai_err, socket_error};
-use crate::objects::args::{self, c_int, c_long};
+use crate::modules::oslib::{c_int, c_long};
+use crate::objects::args;
 use crate::objects::int::new_int;
 use crate::objects::str::{as_bytes, new_str};
 use crate::objects::tuple::{as_tuple, new_tuple};

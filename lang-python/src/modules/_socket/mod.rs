@@ -23,8 +23,8 @@ mod consts;
 
 use crate::modules::array::{as_array, read_buffer};
 use crate::modules::math::to_f64;
-use crate::objects::args::{self, c_int, c_long, noargs, one};
-use crate::objects::dict::new_dict;
+use crate::modules::oslib::{c_int, c_long, new_exception, str_arg};
+use crate::objects::args::{self, noargs, one};
 use crate::objects::float::new_float;
 use crate::objects::int::new_int;
 use crate::objects::list::new_list;
@@ -35,7 +35,6 @@ use crate::objects::tuple::{as_tuple, new_tuple};
 use crate::objects::typeobj::type_name;
 use crate::objects::unicode::as_unicode;
 use crate::objects::{add_method, add_static, file, instance, module::ModuleObj};
-use crate::ops;
 use crate::runtime::errors::{from_io, overflow_error, type_error, value_error, PyErr};
 use crate::runtime::{types, KwArgs, NativeFn, PyResult};
 use num_traits::ToPrimitive;
@@ -64,26 +63,16 @@ unsafe impl Trace for SocketObj {
 vmcore::gc_type!(SocketObj, "_socket.socket");
 
 crate::native_type!(socket_type, make_socket_type);
-crate::native_type!(error_type, || exception_class("error", types::io_error()));
-crate::native_type!(herror_type, || exception_class("herror", error_type()));
-crate::native_type!(gaierror_type, || exception_class("gaierror", error_type()));
-crate::native_type!(timeout_type, || exception_class("timeout", error_type()));
+crate::native_type!(error_type, || new_exception("socket", "error", types::io_error()));
+crate::native_type!(herror_type, || new_exception("socket", "herror", error_type()));
+crate::native_type!(gaierror_type, || new_exception("socket", "gaierror", error_type()));
+crate::native_type!(timeout_type, || new_exception("socket", "timeout", error_type()));
 
 thread_local! {
     /// `setdefaulttimeout`: the timeout new sockets get (negative: None).
     static DEFAULT_TIMEOUT: Cell<f64> = const { Cell::new(-1.0) };
     /// Each open socket's descriptor and a weak reference to its object.
     static OPEN: RefCell<Vec<(Root, i32)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Exception classes are made as `PyErr_NewException` makes them: by
-/// calling `type(name, (base,), {'__module__': 'socket'})`.
-fn exception_class(name: &str, base: Value) -> Value {
-    let d = new_dict();
-    d.set_str("__module__", new_str(b"socket"));
-    let args = [new_str(name.as_bytes()), new_tuple(vec![base]), d.as_value()];
-    // Invariant: the bases are exception classes, so type() cannot fail.
-    ops::call(types::type_(), &args, &[]).expect("socket exception class")
 }
 
 /// `socket.error(msg)`.
@@ -670,13 +659,9 @@ fn gethostname(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(new_str(&host().hostname().map_err(|e| os_error(&e))?))
 }
 
-fn str_arg<'a>(v: Value, fname: &str, pos: usize) -> PyResult<&'a [u8]> {
-    as_bytes(v).ok_or_else(|| type_error(format!("{fname}() argument {pos} must be string, not {}", type_name(v))))
-}
-
 fn gethostbyname(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("gethostbyname", a, kw, 1, 1)?;
-    let addr = addr::resolve(str_arg(a[0], "gethostbyname", 1)?, libc::AF_INET)?;
+    let addr = addr::resolve(&str_arg(a[0], "gethostbyname", 1)?, libc::AF_INET)?;
     Ok(new_str(addr::ip_text(&addr).as_bytes()))
 }
 
@@ -690,14 +675,14 @@ fn host_entry(e: vmcore::host::HostEnt) -> Value {
 fn gethostbyname_ex(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("gethostbyname_ex", a, kw, 1, 1)?;
     let name = str_arg(a[0], "gethostbyname_ex", 1)?;
-    addr::resolve(name, libc::AF_INET)?;
-    let e = host().gethostbyname(name, libc::AF_INET).map_err(|e| resolver_error(herror_type(), e))?;
+    addr::resolve(&name, libc::AF_INET)?;
+    let e = host().gethostbyname(&name, libc::AF_INET).map_err(|e| resolver_error(herror_type(), e))?;
     Ok(host_entry(e))
 }
 
 fn gethostbyaddr(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("gethostbyaddr", a, kw, 1, 1)?;
-    let addr = addr::resolve(str_arg(a[0], "gethostbyaddr", 1)?, libc::AF_UNSPEC)?;
+    let addr = addr::resolve(&str_arg(a[0], "gethostbyaddr", 1)?, libc::AF_UNSPEC)?;
     let e = host().gethostbyaddr(&addr).map_err(|e| resolver_error(herror_type(), e))?;
     Ok(host_entry(e))
 }
@@ -765,7 +750,7 @@ fn getservbyname(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("getservbyname", a, kw, 1, 2)?;
     let name = str_arg(a[0], "getservbyname", 1)?;
     let proto = a.get(1).map(|&p| str_arg(p, "getservbyname", 2)).transpose()?;
-    let port = host().getservbyname(name, proto).ok_or_else(|| socket_error("service/proto not found"))?;
+    let port = host().getservbyname(&name, proto.as_deref()).ok_or_else(|| socket_error("service/proto not found"))?;
     Ok(new_int(port as i64))
 }
 
@@ -774,13 +759,13 @@ fn getservbyport(a: &[Value], kw: KwArgs) -> PyResult {
     let port = c_int(a[0])?;
     let port = u16::try_from(port).map_err(|_| overflow_error("getservbyport: port must be 0-65535."))?;
     let proto = a.get(1).map(|&p| str_arg(p, "getservbyport", 2)).transpose()?;
-    let name = host().getservbyport(port, proto).ok_or_else(|| socket_error("port/proto not found"))?;
+    let name = host().getservbyport(port, proto.as_deref()).ok_or_else(|| socket_error("port/proto not found"))?;
     Ok(new_str(&name))
 }
 
 fn getprotobyname(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("getprotobyname", a, kw, 1, 1)?;
-    let num = host().getprotobyname(str_arg(a[0], "getprotobyname", 1)?).ok_or_else(|| socket_error("protocol not found"))?;
+    let num = host().getprotobyname(&str_arg(a[0], "getprotobyname", 1)?).ok_or_else(|| socket_error("protocol not found"))?;
     Ok(new_int(num as i64))
 }
 
@@ -847,7 +832,7 @@ fn inet_ntoa(a: &[Value], kw: KwArgs) -> PyResult {
 fn inet_pton(a: &[Value], kw: KwArgs) -> PyResult {
     args::arity("inet_pton", a, kw, 2, 2)?;
     let family = c_int(a[0])?;
-    let s = str_arg(a[1], "inet_pton", 2)?;
+    let s = &str_arg(a[1], "inet_pton", 2)?;
     let bad = || socket_error("illegal IP address string passed to inet_pton");
     match family {
         libc::AF_INET => Ok(new_str(&addr::parse_v4(s).ok_or_else(bad)?)),
