@@ -26,6 +26,9 @@ impl FileTime {
     }
 }
 
+mod net;
+pub use net::{AddrHints, AddrInfo, HostEnt, LookupError, SockAddr};
+
 /// File metadata, as `stat(2)` reports it.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Stat {
@@ -265,8 +268,52 @@ pub trait Host: Send + Sync {
     fn all_users(&self) -> Vec<UserEntry>;
     fn group(&self, key: Lookup) -> Option<GroupEntry>;
     fn all_groups(&self) -> Vec<GroupEntry>;
-    // Network (stream sockets only for now).
-    fn tcp_connect(&self, host: &str, port: u16) -> io::Result<i32>;
+    // Sockets: descriptors like files (read/write/close/dup apply to them too).
+    /// socket(2): a new socket of `family`, `socktype`, `proto`.
+    fn socket(&self, family: i32, socktype: i32, proto: i32) -> io::Result<i32>;
+    /// socketpair(2): two connected sockets.
+    fn socketpair(&self, family: i32, socktype: i32, proto: i32) -> io::Result<(i32, i32)>;
+    /// bind(2): gives a socket its local address.
+    fn bind(&self, fd: i32, addr: &SockAddr) -> io::Result<()>;
+    /// listen(2): makes a stream socket accept connections.
+    fn listen(&self, fd: i32, backlog: i32) -> io::Result<()>;
+    /// accept(2): the next connection's socket and its peer's address.
+    fn accept(&self, fd: i32) -> io::Result<(i32, SockAddr)>;
+    /// connect(2); a non-blocking socket fails with EINPROGRESS at first.
+    fn connect(&self, fd: i32, addr: &SockAddr) -> io::Result<()>;
+    /// send(2) with MSG_* `flags`: the number of bytes sent.
+    fn send(&self, fd: i32, buf: &[u8], flags: i32) -> io::Result<usize>;
+    /// sendto(2): a datagram to `addr`.
+    fn send_to(&self, fd: i32, buf: &[u8], flags: i32, addr: &SockAddr) -> io::Result<usize>;
+    /// recv(2): bytes received into `buf` (0 at end of stream).
+    fn recv(&self, fd: i32, buf: &mut [u8], flags: i32) -> io::Result<usize>;
+    /// recvfrom(2): also the sender, None when the OS names none.
+    fn recv_from(&self, fd: i32, buf: &mut [u8], flags: i32) -> io::Result<(usize, Option<SockAddr>)>;
+    /// shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR.
+    fn shutdown(&self, fd: i32, how: i32) -> io::Result<()>;
+    /// getsockname(2), or getpeername(2) when `peer`.
+    fn sock_name(&self, fd: i32, peer: bool) -> io::Result<SockAddr>;
+    /// getsockopt(2) into `len` bytes: the bytes the OS filled in.
+    fn getsockopt(&self, fd: i32, level: i32, name: i32, len: usize) -> io::Result<Vec<u8>>;
+    /// setsockopt(2) with the option's raw bytes.
+    fn setsockopt(&self, fd: i32, level: i32, name: i32, value: &[u8]) -> io::Result<()>;
+    // Name services.
+    /// gethostname(2).
+    fn hostname(&self) -> io::Result<Vec<u8>>;
+    /// getaddrinfo(3): the addresses for a host and/or service.
+    fn getaddrinfo(&self, host: Option<&[u8]>, service: Option<&[u8]>, hints: AddrHints) -> Result<Vec<AddrInfo>, LookupError>;
+    /// getnameinfo(3): (host, service) names of an address.
+    fn getnameinfo(&self, addr: &SockAddr, flags: i32) -> Result<(Vec<u8>, Vec<u8>), LookupError>;
+    /// The host database entry of a name, for addresses of `family`.
+    fn gethostbyname(&self, name: &[u8], family: i32) -> Result<HostEnt, LookupError>;
+    /// The host database entry of an address (its port is ignored).
+    fn gethostbyaddr(&self, addr: &SockAddr) -> Result<HostEnt, LookupError>;
+    /// The port of a named service (/etc/services), for `proto` if given.
+    fn getservbyname(&self, name: &[u8], proto: Option<&[u8]>) -> Option<u16>;
+    /// The name of the service on `port`, for `proto` if given.
+    fn getservbyport(&self, port: u16, proto: Option<&[u8]>) -> Option<Vec<u8>>;
+    /// The number of a protocol by name (/etc/protocols).
+    fn getprotobyname(&self, name: &[u8]) -> Option<i32>;
 }
 
 static HOST: OnceLock<Box<dyn Host>> = OnceLock::new();
@@ -799,9 +846,71 @@ impl Host for RealHost {
         }
         v
     }
-    fn tcp_connect(&self, host: &str, port: u16) -> io::Result<i32> {
-        use std::os::unix::io::IntoRawFd;
-        Ok(std::net::TcpStream::connect((host, port))?.into_raw_fd())
+    fn socket(&self, family: i32, socktype: i32, proto: i32) -> io::Result<i32> {
+        net::socket(family, socktype, proto)
+    }
+    fn socketpair(&self, family: i32, socktype: i32, proto: i32) -> io::Result<(i32, i32)> {
+        net::socketpair(family, socktype, proto)
+    }
+    fn bind(&self, fd: i32, addr: &SockAddr) -> io::Result<()> {
+        net::bind(fd, addr)
+    }
+    fn listen(&self, fd: i32, backlog: i32) -> io::Result<()> {
+        net::listen(fd, backlog)
+    }
+    fn accept(&self, fd: i32) -> io::Result<(i32, SockAddr)> {
+        net::accept(fd)
+    }
+    fn connect(&self, fd: i32, addr: &SockAddr) -> io::Result<()> {
+        net::connect(fd, addr)
+    }
+    fn send(&self, fd: i32, buf: &[u8], flags: i32) -> io::Result<usize> {
+        net::send(fd, buf, flags)
+    }
+    fn send_to(&self, fd: i32, buf: &[u8], flags: i32, addr: &SockAddr) -> io::Result<usize> {
+        net::send_to(fd, buf, flags, addr)
+    }
+    fn recv(&self, fd: i32, buf: &mut [u8], flags: i32) -> io::Result<usize> {
+        net::recv(fd, buf, flags)
+    }
+    fn recv_from(&self, fd: i32, buf: &mut [u8], flags: i32) -> io::Result<(usize, Option<SockAddr>)> {
+        net::recv_from(fd, buf, flags)
+    }
+    fn shutdown(&self, fd: i32, how: i32) -> io::Result<()> {
+        net::shutdown(fd, how)
+    }
+    fn sock_name(&self, fd: i32, peer: bool) -> io::Result<SockAddr> {
+        net::sock_name(fd, peer)
+    }
+    fn getsockopt(&self, fd: i32, level: i32, name: i32, len: usize) -> io::Result<Vec<u8>> {
+        net::getsockopt(fd, level, name, len)
+    }
+    fn setsockopt(&self, fd: i32, level: i32, name: i32, value: &[u8]) -> io::Result<()> {
+        net::setsockopt(fd, level, name, value)
+    }
+    fn hostname(&self) -> io::Result<Vec<u8>> {
+        net::hostname()
+    }
+    fn getaddrinfo(&self, host: Option<&[u8]>, service: Option<&[u8]>, hints: AddrHints) -> Result<Vec<AddrInfo>, LookupError> {
+        net::getaddrinfo(host, service, hints)
+    }
+    fn getnameinfo(&self, addr: &SockAddr, flags: i32) -> Result<(Vec<u8>, Vec<u8>), LookupError> {
+        net::getnameinfo(addr, flags)
+    }
+    fn gethostbyname(&self, name: &[u8], family: i32) -> Result<HostEnt, LookupError> {
+        net::gethostbyname(name, family)
+    }
+    fn gethostbyaddr(&self, addr: &SockAddr) -> Result<HostEnt, LookupError> {
+        net::gethostbyaddr(addr)
+    }
+    fn getservbyname(&self, name: &[u8], proto: Option<&[u8]>) -> Option<u16> {
+        net::getservbyname(name, proto)
+    }
+    fn getservbyport(&self, port: u16, proto: Option<&[u8]>) -> Option<Vec<u8>> {
+        net::getservbyport(port, proto)
+    }
+    fn getprotobyname(&self, name: &[u8]) -> Option<i32> {
+        net::getprotobyname(name)
     }
 }
 
@@ -865,5 +974,31 @@ mod tests {
         h.unlink(&f).unwrap();
         h.rmdir(&dir).unwrap();
         assert!(h.clock(Clock::Monotonic) > 0.0);
+    }
+
+    #[test]
+    fn sockets_talk_over_loopback() {
+        let h = host();
+        let (a, b) = h.socketpair(libc::AF_UNIX, libc::SOCK_STREAM, 0).unwrap();
+        assert_eq!(h.send(a, b"ping", 0).unwrap(), 4);
+        let mut buf = [0u8; 8];
+        assert_eq!(h.recv(b, &mut buf, 0).unwrap(), 4);
+        assert_eq!(&buf[..4], b"ping");
+        let srv = h.socket(libc::AF_INET, libc::SOCK_STREAM, 0).unwrap();
+        h.bind(srv, &SockAddr::Inet { ip: [127, 0, 0, 1], port: 0 }).unwrap();
+        h.listen(srv, 1).unwrap();
+        let addr = h.sock_name(srv, false).unwrap();
+        let cli = h.socket(libc::AF_INET, libc::SOCK_STREAM, 0).unwrap();
+        h.connect(cli, &addr).unwrap();
+        let (conn, peer) = h.accept(srv).unwrap();
+        assert_eq!(peer, h.sock_name(cli, false).unwrap());
+        h.send(cli, b"x", 0).unwrap();
+        let mut p = [PollFd { fd: conn, events: libc::POLLIN, revents: 0 }];
+        assert_eq!(h.poll(&mut p, 1000).unwrap(), 1);
+        for fd in [a, b, srv, cli, conn] {
+            h.close(fd).unwrap();
+        }
+        let ai = h.getaddrinfo(Some(b"127.0.0.1"), Some(b"80"), AddrHints { family: libc::AF_INET, socktype: libc::SOCK_STREAM, ..Default::default() }).unwrap();
+        assert_eq!(ai[0].addr, SockAddr::Inet { ip: [127, 0, 0, 1], port: 80 });
     }
 }

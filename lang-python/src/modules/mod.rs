@@ -11,10 +11,13 @@
 
 pub mod _codecs;
 pub mod _random;
+pub mod _socket;
 pub mod _struct;
 pub mod aliases;
+pub mod array;
 pub mod binascii;
 pub mod bisect;
+pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod exceptions;
@@ -87,6 +90,9 @@ pub const NATIVE: &[(&str, fn() -> Gc<ModuleObj>)] = &[
     ("exceptions", exceptions::create),
     ("thread", thread::create),
     ("imp", imp::create),
+    ("cmath", cmath::create),
+    ("array", array::create),
+    ("_socket", _socket::create),
 ];
 
 /// Creates the native module `name`, if we have one.

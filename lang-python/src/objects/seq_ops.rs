@@ -27,6 +27,15 @@ fn repeat_count(n: Value, seq: Value) -> PyResult<Option<usize>> {
     Err(type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(n))))
 }
 
+/// True when `a * seq` must first ask `a`: a left operand that is not a
+/// number but has its own `__mul__` (an array, a user class) answers before
+/// the builtin sequence on the right repeats itself, as CPython's
+/// nb_multiply slots come before sq_repeat.
+pub fn left_repeats_itself(a: Value) -> bool {
+    let seqs = [types::str(), types::unicode(), types::list(), types::tuple()];
+    !seqs.contains(&type_of(a)) && !a.is_int() && super::numbers::to_num(a).is_none() && crate::ops::lookup_special(a, "__mul__").is_some()
+}
+
 /// Sequence `+`/`*`, or NotImplemented.
 pub fn sequence_binop(op: BinOp, a: Value, b: Value) -> PyResult {
     let (ta, tb) = (type_of(a), type_of(b));
@@ -58,6 +67,7 @@ pub fn sequence_binop(op: BinOp, a: Value, b: Value) -> PyResult {
             "cannot concatenate 'str' and '{}' objects",
             type_name(b)
         ))),
+        BinOp::Mul if left_repeats_itself(a) => Ok(NOT_IMPLEMENTED),
         BinOp::Mul => {
             let (seq, n) = if [types::str(), types::list(), types::tuple()].contains(&ta) { (a, b) } else if [types::str(), types::list(), types::tuple()].contains(&tb) { (b, a) } else { return Ok(NOT_IMPLEMENTED) };
             let Some(k) = repeat_count(n, seq)? else { return Ok(NOT_IMPLEMENTED) };

@@ -233,7 +233,7 @@ fn sequence_repeat_error(a: Value, b: Value) -> Option<crate::runtime::PyErr> {
     use crate::runtime::types;
     let seqs = [types::str(), types::unicode(), types::list(), types::tuple()];
     let (ta, tb) = (type_of(a), type_of(b));
-    let (seq, other) = if seqs.contains(&ta) { (a, b) } else if seqs.contains(&tb) { (b, a) } else { return None };
+    let (seq, other) = if seqs.contains(&ta) { (a, b) } else if seqs.contains(&tb) && !crate::objects::seq_ops::left_repeats_itself(a) { (b, a) } else { return None };
     let _ = seq;
     let to = type_of(other);
     let user_type = crate::objects::typeobj::as_type(to).is_none_or(|t| t.has_flag(crate::objects::typeobj::HEAPTYPE));
