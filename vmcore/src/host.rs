@@ -866,4 +866,44 @@ mod tests {
         h.rmdir(&dir).unwrap();
         assert!(h.clock(Clock::Monotonic) > 0.0);
     }
+
+    #[test]
+    fn pipes_links_times_and_processes() {
+        let h = host();
+        let (r, w) = h.pipe().unwrap();
+        let mut fds = [PollFd { fd: r, events: libc::POLLIN, revents: 0 }];
+        assert_eq!(h.poll(&mut fds, 0).unwrap(), 0);
+        write_all(w, b"x").unwrap();
+        assert_eq!(h.poll(&mut fds, -1).unwrap(), 1);
+        assert_eq!(fds[0].revents & libc::POLLIN, libc::POLLIN);
+        let mut b = [0u8; 4];
+        assert_eq!(h.read(r, &mut b).unwrap(), 1);
+
+        let dir = std::env::temp_dir().join(format!("vmcore-host2-{}", std::process::id()));
+        h.mkdir(&dir, 0o755).unwrap();
+        let f = dir.join("f");
+        h.close(h.open(&f, libc::O_WRONLY | libc::O_CREAT, 0o600).unwrap()).unwrap();
+        h.link(&f, &dir.join("hard")).unwrap();
+        h.symlink(Path::new("f"), &dir.join("soft")).unwrap();
+        assert_eq!(h.readlink(&dir.join("soft")).unwrap(), OsString::from("f"));
+        assert_eq!(h.stat(&f, true).unwrap().nlink, 2);
+        let t = FileTime { sec: 1_000_000_000, nsec: 500 };
+        h.utime(&f, Some((t, t))).unwrap();
+        assert_eq!(h.stat(&f, true).unwrap().mtime, t);
+        assert!(h.statvfs(&dir).unwrap().bsize > 0);
+        for n in ["f", "hard", "soft"] {
+            h.unlink(&dir.join(n)).unwrap();
+        }
+        h.rmdir(&dir).unwrap();
+
+        let pid = h.fork().unwrap();
+        if pid == 0 {
+            h.exit(3);
+        }
+        let (got, status) = h.waitpid(pid, 0).unwrap();
+        assert_eq!((got, libc::WEXITSTATUS(status)), (pid, 3));
+        assert_eq!(h.waitpid(-1, libc::WNOHANG).unwrap_err().raw_os_error(), Some(libc::ECHILD));
+        h.close(r).unwrap();
+        h.close(w).unwrap();
+    }
 }
