@@ -156,7 +156,10 @@ pub trait Host: Send + Sync {
     /// `open(2)` with exactly these flags (add O_CLOEXEC to keep the
     /// descriptor from child processes).
     fn open(&self, path: &Path, flags: i32, mode: u32) -> io::Result<i32>;
+    /// `read(2)`; a signal arriving first ends it with `ErrorKind::Interrupted`
+    /// (the caller decides whether to run handlers and retry).
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize>;
+    /// `write(2)`; interrupted like `read`.
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize>;
     fn close(&self, fd: i32) -> io::Result<()>;
     fn seek(&self, fd: i32, offset: i64, whence: i32) -> io::Result<i64>;
@@ -413,11 +416,11 @@ impl Host for RealHost {
     }
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize> {
         // SAFETY: buf is valid for writes of its length.
-        retry(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) } as i64).map(|n| n as usize)
+        check(unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize> {
         // SAFETY: buf is valid for reads of its length.
-        retry(|| unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) } as i64).map(|n| n as usize)
+        check(unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn close(&self, fd: i32) -> io::Result<()> {
         check0(unsafe { libc::close(fd) })
@@ -820,6 +823,7 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
         match h.read(fd, &mut buf) {
             Ok(0) => break,
             Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 let _ = h.close(fd);
                 return Err(e);
@@ -830,11 +834,14 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Writes all of `buf` to `fd` through the host.
+/// Writes all of `buf` to `fd` through the host (again after a signal).
 pub fn write_all(fd: i32, mut buf: &[u8]) -> io::Result<()> {
     while !buf.is_empty() {
-        let n = host().write(fd, buf)?;
-        buf = &buf[n..];
+        match host().write(fd, buf) {
+            Ok(n) => buf = &buf[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
     }
     Ok(())
 }

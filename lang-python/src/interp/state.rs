@@ -83,13 +83,28 @@ pub extern "C" fn on_signal(sig: libc::c_int) {
 }
 
 /// Makes this the main thread and routes Ctrl-C to the interpreter
-/// (KeyboardInterrupt) instead of killing the process.
+/// (KeyboardInterrupt) instead of killing the process. Like every Python
+/// handler it is installed without SA_RESTART, so Ctrl-C also interrupts
+/// a blocking read.
 pub fn install_sigint() {
     MAIN_THREAD.with(|m| m.set(true));
-    // SAFETY: the handler only touches atomics and write(2).
+    let _ = set_disposition(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+}
+
+/// Sets what `sig` does: SIG_DFL, SIG_IGN or `on_signal`, without
+/// SA_RESTART (slow system calls then fail with EINTR, as in CPython).
+pub fn set_disposition(sig: libc::c_int, handler: libc::sighandler_t) -> std::io::Result<()> {
+    // SAFETY: a zeroed sigaction with an empty mask; `on_signal` only
+    // touches atomics and write(2).
     unsafe {
-        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+        let mut act: libc::sigaction = std::mem::zeroed();
+        act.sa_sigaction = handler;
+        libc::sigemptyset(&mut act.sa_mask);
+        if libc::sigaction(sig, &act, std::ptr::null_mut()) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
     }
+    Ok(())
 }
 
 /// Blocks asynchronous signals in the calling thread, so the kernel

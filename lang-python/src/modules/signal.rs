@@ -106,19 +106,6 @@ fn signum_arg(v: Value) -> PyResult<i32> {
     Ok(sig)
 }
 
-/// Installs `h` (SIG_DFL, SIG_IGN or our C handler) for `sig`, without
-/// SA_RESTART, so slow system calls report EINTR as in CPython.
-fn set_disposition(sig: i32, h: libc::sighandler_t) -> io::Result<()> {
-    // SAFETY: sigaction with a zeroed struct and a valid handler value.
-    let mut act: libc::sigaction = unsafe { std::mem::zeroed() };
-    act.sa_sigaction = h;
-    unsafe { libc::sigemptyset(&mut act.sa_mask) };
-    if unsafe { libc::sigaction(sig, &act, std::ptr::null_mut()) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
-}
-
 /// `signal(signalnum, handler)` -> the previous handler.
 fn signal(a: &[Value], kw: KwArgs) -> PyResult {
     arity("signal", a, kw, 2, 2)?;
@@ -133,7 +120,7 @@ fn signal(a: &[Value], kw: KwArgs) -> PyResult {
         _ if crate::builtins::functions::is_callable(h) => state::on_signal as *const () as libc::sighandler_t,
         _ => return Err(type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")),
     };
-    if let Err(e) = set_disposition(sig, disposition) {
+    if let Err(e) = state::set_disposition(sig, disposition) {
         return Err(errno_error(types::runtime_error(), e.raw_os_error().unwrap_or(libc::EINVAL), None));
     }
     Ok(with_handlers(|t| {
