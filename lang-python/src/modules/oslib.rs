@@ -121,11 +121,13 @@ pub fn errno_error(typ: Value, errno: i32, filename: Option<&[u8]>) -> PyErr {
             return e;
         }
     }
-    let mut args = vec![int::new_int(errno as i64), pystr::new_str(errno_message(errno).as_bytes())];
+    // Rooted: each new str must survive the next one's allocation.
+    let mut args = vmcore::gc::RootedVec::new();
+    args.push(int::new_int(errno as i64));
+    args.push(pystr::new_str(errno_message(errno).as_bytes()));
     if let Some(f) = filename {
         args.push(pystr::new_str(f));
     }
-    let args = vmcore::gc::RootedVec::from_vec(args);
     PyErr::with_args(typ, &args)
 }
 
