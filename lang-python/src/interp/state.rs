@@ -59,7 +59,7 @@ pub fn stack_low() -> bool {
 
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering::Relaxed};
 
-/// Signals caught and not yet handled: bit n for signal n.
+/// Signals caught and not yet handled: bit n-1 for signal n (1..=64).
 static PENDING: AtomicU64 = AtomicU64::new(0);
 
 /// `signal.set_wakeup_fd`: a descriptor the C handler writes a byte to, or -1.
@@ -72,8 +72,8 @@ thread_local! {
 
 /// The C handler for every signal that has a Python handler.
 pub extern "C" fn on_signal(sig: libc::c_int) {
-    if (1..64).contains(&sig) {
-        PENDING.fetch_or(1 << sig, Relaxed);
+    if (1..=64).contains(&sig) {
+        PENDING.fetch_or(1 << (sig - 1), Relaxed);
     }
     let fd = WAKEUP_FD.load(Relaxed);
     if fd >= 0 {

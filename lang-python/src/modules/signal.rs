@@ -75,7 +75,7 @@ pub fn run_pending() -> PyResult<()> {
         return Ok(());
     }
     for sig in 1..NSIG {
-        if bits & (1 << sig) == 0 {
+        if bits & (1 << (sig - 1)) == 0 {
             continue;
         }
         let h = handler(sig);
@@ -87,7 +87,8 @@ pub fn run_pending() -> PyResult<()> {
             fr.mark_escaped();
         }
         if let Err(e) = ops::call(h, &[int::new_int(sig as i64), frame], &[]) {
-            state::requeue_signals(bits & !((2u64 << sig) - 1));
+            // The signals numbered above this one are still to be handled.
+            state::requeue_signals(bits & u64::MAX.checked_shl(sig as u32).unwrap_or(0));
             return Err(e);
         }
     }
@@ -267,10 +268,6 @@ const SIGNALS: &[(&str, i32)] = &[
     ("SIGPOLL", libc::SIGPOLL),
     ("SIGPWR", libc::SIGPWR),
     ("SIGSYS", libc::SIGSYS),
-    // glibc reserves the first real-time signals for itself, so these are
-    // its run-time values rather than the kernel's 32..64.
-    ("SIGRTMIN", 34),
-    ("SIGRTMAX", 64),
 ];
 
 pub fn create() -> Gc<ModuleObj> {
@@ -297,6 +294,9 @@ pub fn create() -> Gc<ModuleObj> {
     for &(name, n) in SIGNALS {
         d.set_str(name, int::new_int(n as i64));
     }
+    // glibc keeps the first real-time signals for itself: ask it.
+    d.set_str("SIGRTMIN", int::new_int(libc::SIGRTMIN() as i64));
+    d.set_str("SIGRTMAX", int::new_int(libc::SIGRTMAX() as i64));
     for (name, n) in [("ITIMER_REAL", libc::ITIMER_REAL), ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL), ("ITIMER_PROF", libc::ITIMER_PROF)] {
         d.set_str(name, long::new_long((n as i64).into()));
     }
