@@ -72,6 +72,12 @@ thread_local! {
 
 /// The C handler for every signal that has a Python handler.
 pub extern "C" fn on_signal(sig: libc::c_int) {
+    trip_signal(sig);
+}
+
+/// Marks `sig` as caught, as its arrival would (thread.interrupt_main
+/// trips SIGINT this way). Async-signal-safe.
+pub fn trip_signal(sig: libc::c_int) {
     if (1..=64).contains(&sig) {
         PENDING.fetch_or(1 << (sig - 1), Relaxed);
     }
