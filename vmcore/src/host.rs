@@ -310,6 +310,9 @@ fn retry(mut f: impl FnMut() -> i64) -> io::Result<i64> {
     }
 }
 
+// libc's field types differ between platforms, hence casts that are
+// no-ops on some of them.
+#[allow(clippy::unnecessary_cast)]
 fn to_stat(s: &libc::stat) -> Stat {
     let t = |sec: i64, nsec: i64| FileTime { sec, nsec };
     Stat {
@@ -329,6 +332,7 @@ fn to_stat(s: &libc::stat) -> Stat {
     }
 }
 
+#[allow(clippy::unnecessary_cast)]
 fn to_statvfs(s: &libc::statvfs) -> StatVfs {
     StatVfs {
         bsize: s.f_bsize as u64,
@@ -345,6 +349,7 @@ fn to_statvfs(s: &libc::statvfs) -> StatVfs {
 }
 
 /// A `*conf(3)` result: -1 without errno means "no limit".
+#[allow(clippy::unnecessary_cast)]
 fn conf_result(r: libc::c_long) -> io::Result<Option<i64>> {
     if r == -1 {
         let e = io::Error::last_os_error();
@@ -616,7 +621,7 @@ impl Host for RealHost {
         ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
     }
     fn sleep(&self, seconds: f64) -> io::Result<()> {
-        if !(seconds > 0.0) {
+        if seconds.is_nan() || seconds <= 0.0 {
             return Ok(());
         }
         let s = seconds.min(1e12);

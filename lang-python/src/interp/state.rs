@@ -84,7 +84,7 @@ pub fn trip_signal(sig: libc::c_int) {
     let fd = WAKEUP_FD.load(Relaxed);
     if fd >= 0 {
         // SAFETY: write(2) is async-signal-safe; a failure is of no consequence.
-        unsafe { libc::write(fd, b"\0".as_ptr() as *const libc::c_void, 1) };
+        unsafe { libc::write(fd, c"".as_ptr() as *const libc::c_void, 1) };
     }
 }
 

@@ -81,7 +81,7 @@ fn getrusage(a: &[Value], kw: KwArgs) -> PyResult {
     f.push(secs(u.ru_utime));
     f.push(secs(u.ru_stime));
     let counts = [u.ru_maxrss, u.ru_ixrss, u.ru_idrss, u.ru_isrss, u.ru_minflt, u.ru_majflt, u.ru_nswap, u.ru_inblock, u.ru_oublock, u.ru_msgsnd, u.ru_msgrcv, u.ru_nsignals, u.ru_nvcsw, u.ru_nivcsw];
-    f.extend(counts.map(|c| int::new_int(c as i64)));
+    f.extend(counts.map(int::new_int));
     Ok(structseq::new(struct_rusage_type(), &f))
 }
 

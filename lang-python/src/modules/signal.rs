@@ -101,7 +101,7 @@ fn default_int_handler(_: &[Value], _: KwArgs) -> PyResult {
 
 fn signum_arg(v: Value) -> PyResult<i32> {
     let sig = c_int(v)?;
-    if sig < 1 || sig >= NSIG {
+    if !(1..NSIG).contains(&sig) {
         return Err(value_error("signal number out of range"));
     }
     Ok(sig)
