@@ -159,7 +159,10 @@ pub trait Host: Send + Sync {
     /// `open(2)` with exactly these flags (add O_CLOEXEC to keep the
     /// descriptor from child processes).
     fn open(&self, path: &Path, flags: i32, mode: u32) -> io::Result<i32>;
+    /// `read(2)`; a signal arriving first ends it with `ErrorKind::Interrupted`
+    /// (the caller decides whether to run handlers and retry).
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize>;
+    /// `write(2)`; interrupted like `read`.
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize>;
     fn close(&self, fd: i32) -> io::Result<()>;
     fn seek(&self, fd: i32, offset: i64, whence: i32) -> io::Result<i64>;
@@ -354,6 +357,9 @@ fn retry(mut f: impl FnMut() -> i64) -> io::Result<i64> {
     }
 }
 
+// libc's field types differ between platforms, hence casts that are
+// no-ops on some of them.
+#[allow(clippy::unnecessary_cast)]
 fn to_stat(s: &libc::stat) -> Stat {
     let t = |sec: i64, nsec: i64| FileTime { sec, nsec };
     Stat {
@@ -373,6 +379,7 @@ fn to_stat(s: &libc::stat) -> Stat {
     }
 }
 
+#[allow(clippy::unnecessary_cast)]
 fn to_statvfs(s: &libc::statvfs) -> StatVfs {
     StatVfs {
         bsize: s.f_bsize as u64,
@@ -389,6 +396,7 @@ fn to_statvfs(s: &libc::statvfs) -> StatVfs {
 }
 
 /// A `*conf(3)` result: -1 without errno means "no limit".
+#[allow(clippy::unnecessary_cast)]
 fn conf_result(r: libc::c_long) -> io::Result<Option<i64>> {
     if r == -1 {
         let e = io::Error::last_os_error();
@@ -460,11 +468,11 @@ impl Host for RealHost {
     }
     fn read(&self, fd: i32, buf: &mut [u8]) -> io::Result<usize> {
         // SAFETY: buf is valid for writes of its length.
-        retry(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) } as i64).map(|n| n as usize)
+        check(unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn write(&self, fd: i32, buf: &[u8]) -> io::Result<usize> {
         // SAFETY: buf is valid for reads of its length.
-        retry(|| unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) } as i64).map(|n| n as usize)
+        check(unsafe { libc::write(fd, buf.as_ptr() as *const _, buf.len()) } as i64).map(|n| n as usize)
     }
     fn close(&self, fd: i32) -> io::Result<()> {
         check0(unsafe { libc::close(fd) })
@@ -660,7 +668,7 @@ impl Host for RealHost {
         ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
     }
     fn sleep(&self, seconds: f64) -> io::Result<()> {
-        if !(seconds > 0.0) {
+        if seconds.is_nan() || seconds <= 0.0 {
             return Ok(());
         }
         let s = seconds.min(1e12);
@@ -929,6 +937,7 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
         match h.read(fd, &mut buf) {
             Ok(0) => break,
             Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 let _ = h.close(fd);
                 return Err(e);
@@ -939,11 +948,14 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Writes all of `buf` to `fd` through the host.
+/// Writes all of `buf` to `fd` through the host (again after a signal).
 pub fn write_all(fd: i32, mut buf: &[u8]) -> io::Result<()> {
     while !buf.is_empty() {
-        let n = host().write(fd, buf)?;
-        buf = &buf[n..];
+        match host().write(fd, buf) {
+            Ok(n) => buf = &buf[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
     }
     Ok(())
 }
@@ -1000,5 +1012,45 @@ mod tests {
         }
         let ai = h.getaddrinfo(Some(b"127.0.0.1"), Some(b"80"), AddrHints { family: libc::AF_INET, socktype: libc::SOCK_STREAM, ..Default::default() }).unwrap();
         assert_eq!(ai[0].addr, SockAddr::Inet { ip: [127, 0, 0, 1], port: 80 });
+    }
+
+    #[test]
+    fn pipes_links_times_and_processes() {
+        let h = host();
+        let (r, w) = h.pipe().unwrap();
+        let mut fds = [PollFd { fd: r, events: libc::POLLIN, revents: 0 }];
+        assert_eq!(h.poll(&mut fds, 0).unwrap(), 0);
+        write_all(w, b"x").unwrap();
+        assert_eq!(h.poll(&mut fds, -1).unwrap(), 1);
+        assert_eq!(fds[0].revents & libc::POLLIN, libc::POLLIN);
+        let mut b = [0u8; 4];
+        assert_eq!(h.read(r, &mut b).unwrap(), 1);
+
+        let dir = std::env::temp_dir().join(format!("vmcore-host2-{}", std::process::id()));
+        h.mkdir(&dir, 0o755).unwrap();
+        let f = dir.join("f");
+        h.close(h.open(&f, libc::O_WRONLY | libc::O_CREAT, 0o600).unwrap()).unwrap();
+        h.link(&f, &dir.join("hard")).unwrap();
+        h.symlink(Path::new("f"), &dir.join("soft")).unwrap();
+        assert_eq!(h.readlink(&dir.join("soft")).unwrap(), OsString::from("f"));
+        assert_eq!(h.stat(&f, true).unwrap().nlink, 2);
+        let t = FileTime { sec: 1_000_000_000, nsec: 500 };
+        h.utime(&f, Some((t, t))).unwrap();
+        assert_eq!(h.stat(&f, true).unwrap().mtime, t);
+        assert!(h.statvfs(&dir).unwrap().bsize > 0);
+        for n in ["f", "hard", "soft"] {
+            h.unlink(&dir.join(n)).unwrap();
+        }
+        h.rmdir(&dir).unwrap();
+
+        let pid = h.fork().unwrap();
+        if pid == 0 {
+            h.exit(3);
+        }
+        let (got, status) = h.waitpid(pid, 0).unwrap();
+        assert_eq!((got, libc::WEXITSTATUS(status)), (pid, 3));
+        assert_eq!(h.waitpid(-1, libc::WNOHANG).unwrap_err().raw_os_error(), Some(libc::ECHILD));
+        h.close(r).unwrap();
+        h.close(w).unwrap();
     }
 }

@@ -59,7 +59,7 @@ pub fn stack_low() -> bool {
 
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering::Relaxed};
 
-/// Signals caught and not yet handled: bit n for signal n.
+/// Signals caught and not yet handled: bit n-1 for signal n (1..=64).
 static PENDING: AtomicU64 = AtomicU64::new(0);
 
 /// `signal.set_wakeup_fd`: a descriptor the C handler writes a byte to, or -1.
@@ -72,24 +72,45 @@ thread_local! {
 
 /// The C handler for every signal that has a Python handler.
 pub extern "C" fn on_signal(sig: libc::c_int) {
-    if (1..64).contains(&sig) {
-        PENDING.fetch_or(1 << sig, Relaxed);
+    trip_signal(sig);
+}
+
+/// Marks `sig` as caught, as its arrival would (thread.interrupt_main
+/// trips SIGINT this way). Async-signal-safe.
+pub fn trip_signal(sig: libc::c_int) {
+    if (1..=64).contains(&sig) {
+        PENDING.fetch_or(1 << (sig - 1), Relaxed);
     }
     let fd = WAKEUP_FD.load(Relaxed);
     if fd >= 0 {
         // SAFETY: write(2) is async-signal-safe; a failure is of no consequence.
-        unsafe { libc::write(fd, b"\0".as_ptr() as *const libc::c_void, 1) };
+        unsafe { libc::write(fd, c"".as_ptr() as *const libc::c_void, 1) };
     }
 }
 
 /// Makes this the main thread and routes Ctrl-C to the interpreter
-/// (KeyboardInterrupt) instead of killing the process.
+/// (KeyboardInterrupt) instead of killing the process. Like every Python
+/// handler it is installed without SA_RESTART, so Ctrl-C also interrupts
+/// a blocking read.
 pub fn install_sigint() {
     MAIN_THREAD.with(|m| m.set(true));
-    // SAFETY: the handler only touches atomics and write(2).
+    let _ = set_disposition(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+}
+
+/// Sets what `sig` does: SIG_DFL, SIG_IGN or `on_signal`, without
+/// SA_RESTART (slow system calls then fail with EINTR, as in CPython).
+pub fn set_disposition(sig: libc::c_int, handler: libc::sighandler_t) -> std::io::Result<()> {
+    // SAFETY: a zeroed sigaction with an empty mask; `on_signal` only
+    // touches atomics and write(2).
     unsafe {
-        libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
+        let mut act: libc::sigaction = std::mem::zeroed();
+        act.sa_sigaction = handler;
+        libc::sigemptyset(&mut act.sa_mask);
+        if libc::sigaction(sig, &act, std::ptr::null_mut()) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
     }
+    Ok(())
 }
 
 /// Blocks asynchronous signals in the calling thread, so the kernel

@@ -28,8 +28,11 @@ fn entry(g: &GroupEntry) -> Value {
     for m in &g.members {
         members.push(pystr::new_str(m.as_bytes()));
     }
-    let mem = list::new_list(members.into_vec());
-    let f = RootedVec::from_vec(vec![pystr::new_str(g.name.as_bytes()), pystr::new_str(g.passwd.as_bytes()), int::new_int(g.gid as i64), mem]);
+    let mut f = RootedVec::new();
+    f.push(pystr::new_str(g.name.as_bytes()));
+    f.push(pystr::new_str(g.passwd.as_bytes()));
+    f.push(int::new_int(g.gid as i64));
+    f.push(list::new_list(members.into_vec()));
     structseq::new(struct_group_type(), &f)
 }
 

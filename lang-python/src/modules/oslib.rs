@@ -113,12 +113,21 @@ pub fn path_of(bytes: &[u8]) -> std::path::PathBuf {
 
 /// `typ(errno, strerror[, filename])`, the way CPython's
 /// `PyErr_SetFromErrnoWithFilename` builds OSError, IOError, select.error ...
+/// For EINTR the pending signal handlers run first, and an exception one
+/// raises (KeyboardInterrupt, a timeout) is what the call raises instead.
 pub fn errno_error(typ: Value, errno: i32, filename: Option<&[u8]>) -> PyErr {
-    let mut args = vec![int::new_int(errno as i64), pystr::new_str(errno_message(errno).as_bytes())];
+    if errno == libc::EINTR {
+        if let Err(e) = crate::modules::signal::run_pending() {
+            return e;
+        }
+    }
+    // Rooted: each new str must survive the next one's allocation.
+    let mut args = vmcore::gc::RootedVec::new();
+    args.push(int::new_int(errno as i64));
+    args.push(pystr::new_str(errno_message(errno).as_bytes()));
     if let Some(f) = filename {
         args.push(pystr::new_str(f));
     }
-    let args = vmcore::gc::RootedVec::from_vec(args);
     PyErr::with_args(typ, &args)
 }
 

@@ -24,7 +24,14 @@ crate::native_type!(struct_passwd_type, || structseq::make_type(&STRUCT_PASSWD))
 
 fn entry(u: &UserEntry) -> Value {
     let s = |o: &std::ffi::OsString| pystr::new_str(o.as_bytes());
-    let f = RootedVec::from_vec(vec![s(&u.name), s(&u.passwd), int::new_int(u.uid as i64), int::new_int(u.gid as i64), s(&u.gecos), s(&u.dir), s(&u.shell)]);
+    let mut f = RootedVec::new();
+    f.push(s(&u.name));
+    f.push(s(&u.passwd));
+    f.push(int::new_int(u.uid as i64));
+    f.push(int::new_int(u.gid as i64));
+    f.push(s(&u.gecos));
+    f.push(s(&u.dir));
+    f.push(s(&u.shell));
     structseq::new(struct_passwd_type(), &f)
 }
 

@@ -77,9 +77,11 @@ fn getrusage(a: &[Value], kw: KwArgs) -> PyResult {
         return Err(value_error("invalid who parameter"));
     }
     let secs = |t: libc::timeval| float::new_float(t.tv_sec as f64 + t.tv_usec as f64 * 1e-6);
-    let mut f = RootedVec::from_vec(vec![secs(u.ru_utime), secs(u.ru_stime)]);
+    let mut f = RootedVec::new();
+    f.push(secs(u.ru_utime));
+    f.push(secs(u.ru_stime));
     let counts = [u.ru_maxrss, u.ru_ixrss, u.ru_idrss, u.ru_isrss, u.ru_minflt, u.ru_majflt, u.ru_nswap, u.ru_inblock, u.ru_oublock, u.ru_msgsnd, u.ru_msgrcv, u.ru_nsignals, u.ru_nvcsw, u.ru_nivcsw];
-    f.extend(counts.map(|c| int::new_int(c as i64)));
+    f.extend(counts.map(int::new_int));
     Ok(structseq::new(struct_rusage_type(), &f))
 }
 

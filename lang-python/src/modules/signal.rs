@@ -75,7 +75,7 @@ pub fn run_pending() -> PyResult<()> {
         return Ok(());
     }
     for sig in 1..NSIG {
-        if bits & (1 << sig) == 0 {
+        if bits & (1 << (sig - 1)) == 0 {
             continue;
         }
         let h = handler(sig);
@@ -87,7 +87,8 @@ pub fn run_pending() -> PyResult<()> {
             fr.mark_escaped();
         }
         if let Err(e) = ops::call(h, &[int::new_int(sig as i64), frame], &[]) {
-            state::requeue_signals(bits & !((2u64 << sig) - 1));
+            // The signals numbered above this one are still to be handled.
+            state::requeue_signals(bits & u64::MAX.checked_shl(sig as u32).unwrap_or(0));
             return Err(e);
         }
     }
@@ -100,23 +101,10 @@ fn default_int_handler(_: &[Value], _: KwArgs) -> PyResult {
 
 fn signum_arg(v: Value) -> PyResult<i32> {
     let sig = c_int(v)?;
-    if sig < 1 || sig >= NSIG {
+    if !(1..NSIG).contains(&sig) {
         return Err(value_error("signal number out of range"));
     }
     Ok(sig)
-}
-
-/// Installs `h` (SIG_DFL, SIG_IGN or our C handler) for `sig`, without
-/// SA_RESTART, so slow system calls report EINTR as in CPython.
-fn set_disposition(sig: i32, h: libc::sighandler_t) -> io::Result<()> {
-    // SAFETY: sigaction with a zeroed struct and a valid handler value.
-    let mut act: libc::sigaction = unsafe { std::mem::zeroed() };
-    act.sa_sigaction = h;
-    unsafe { libc::sigemptyset(&mut act.sa_mask) };
-    if unsafe { libc::sigaction(sig, &act, std::ptr::null_mut()) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(())
 }
 
 /// `signal(signalnum, handler)` -> the previous handler.
@@ -133,7 +121,7 @@ fn signal(a: &[Value], kw: KwArgs) -> PyResult {
         _ if crate::builtins::functions::is_callable(h) => state::on_signal as *const () as libc::sighandler_t,
         _ => return Err(type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")),
     };
-    if let Err(e) = set_disposition(sig, disposition) {
+    if let Err(e) = state::set_disposition(sig, disposition) {
         return Err(errno_error(types::runtime_error(), e.raw_os_error().unwrap_or(libc::EINVAL), None));
     }
     Ok(with_handlers(|t| {
@@ -280,10 +268,6 @@ const SIGNALS: &[(&str, i32)] = &[
     ("SIGPOLL", libc::SIGPOLL),
     ("SIGPWR", libc::SIGPWR),
     ("SIGSYS", libc::SIGSYS),
-    // glibc reserves the first real-time signals for itself, so these are
-    // its run-time values rather than the kernel's 32..64.
-    ("SIGRTMIN", 34),
-    ("SIGRTMAX", 64),
 ];
 
 pub fn create() -> Gc<ModuleObj> {
@@ -310,6 +294,9 @@ pub fn create() -> Gc<ModuleObj> {
     for &(name, n) in SIGNALS {
         d.set_str(name, int::new_int(n as i64));
     }
+    // glibc keeps the first real-time signals for itself: ask it.
+    d.set_str("SIGRTMIN", int::new_int(libc::SIGRTMIN() as i64));
+    d.set_str("SIGRTMAX", int::new_int(libc::SIGRTMAX() as i64));
     for (name, n) in [("ITIMER_REAL", libc::ITIMER_REAL), ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL), ("ITIMER_PROF", libc::ITIMER_PROF)] {
         d.set_str(name, long::new_long((n as i64).into()));
     }

@@ -313,8 +313,10 @@ fn init_timezone(d: Gc<crate::objects::dict::DictObj>) {
     d.set_str("timezone", int::new_int(zone));
     d.set_str("altzone", int::new_int(alt));
     d.set_str("daylight", int::new_int((janzone != julyzone) as i64));
-    let names = tuple::new_tuple(vec![pystr::new_str(&zname), pystr::new_str(&altname)]);
-    d.set_str("tzname", names);
+    let mut names = RootedVec::new();
+    names.push(pystr::new_str(&zname));
+    names.push(pystr::new_str(&altname));
+    d.set_str("tzname", tuple::new_tuple_from(&names));
 }
 
 /// `tzset()`: rereads TZ and recomputes the zone attributes.

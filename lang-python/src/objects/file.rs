@@ -89,7 +89,14 @@ impl FileObj {
     /// Fills the read buffer; false at end of file.
     fn fill(&self) -> PyResult<bool> {
         let mut chunk = vec![0u8; 65536];
-        let n = host().read(self.fd.get(), &mut chunk).map_err(io_err)?;
+        // A signal interrupting the read runs its Python handler (which may
+        // raise, as Ctrl-C does); then the read goes on, as in CPython 2.7.
+        let n = loop {
+            match host().read(self.fd.get(), &mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => crate::modules::signal::run_pending()?,
+                r => break r.map_err(io_err)?,
+            }
+        };
         self.rbuf.borrow_mut().extend_from_slice(&chunk[..n]);
         Ok(n > 0)
     }
