@@ -463,7 +463,8 @@ fn b_isinstance(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(Value::from_bool(instance_of(a[0], a[1], 0)?))
 }
 
-fn subclass_of(c: Value, cls: Value) -> PyResult<bool> {
+/// `PyObject_IsSubclass`: `issubclass(c, cls)`, honouring `__subclasscheck__`.
+pub fn subclass_of(c: Value, cls: Value) -> PyResult<bool> {
     if let Some(items) = tuple::as_tuple(cls) {
         for &k in items.to_vec().iter() {
             if subclass_of(c, k)? {

@@ -150,6 +150,7 @@ pub fn bootstrap() {
     iters::install();
     complex::install();
     descr::install();
+    typeobj::install_comparisons();
     xrange::install();
     file::install();
     let _ = HEAPTYPE;

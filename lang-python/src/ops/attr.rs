@@ -65,6 +65,14 @@ pub fn bind(descr: Value, obj: Value, cls: Value) -> PyResult {
         }
         return Ok(descr);
     }
+    if let Some(m) = crate::objects::function::as_method(descr) {
+        // An unbound method stored in a class (`update = Mapping.update`)
+        // binds like its function, for subclasses of its class.
+        if m.self_.is_empty() && !obj.is_empty() && crate::builtins::functions::subclass_of(cls, m.im_class)? {
+            return Ok(new_method(m.func, obj, cls));
+        }
+        return Ok(descr);
+    }
     if let Some(w) = as_wrapper(descr) {
         if w.cls == types::staticmethod() {
             return Ok(w.f.get());
