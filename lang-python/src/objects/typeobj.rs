@@ -68,7 +68,7 @@ impl TypeObj {
     /// `exceptions.KeyError`); classes and builtins are just their name.
     pub fn tp_name(&self) -> String {
         if !self.has_flag(HEAPTYPE) {
-            if let Some(m) = self.dict.get_str("__module__").and_then(|m| super::str::as_bytes(m)) {
+            if let Some(m) = self.dict.get_str("__module__").and_then(super::str::as_bytes) {
                 if m != b"__builtin__" {
                     return format!("{}.{}", String::from_utf8_lossy(m), self.name());
                 }

@@ -282,7 +282,6 @@ fn bound(v: Value, default: i64) -> PyResult<i64> {
 
 fn islice_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("islice", a[0], islice_type(), kw)?;
-    let a = &a[..];
     unpack("islice", &a[1..], &[], 2, 4)?;
     let (start, stop) = if a.len() == 3 { (0, bound(a[2], -1)?) } else { (bound(a[2], 0)?, bound(a[3], -1)?) };
     // -1 here is either None (fine) or a failed conversion.

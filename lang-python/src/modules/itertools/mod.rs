@@ -92,7 +92,8 @@ fn as_ssize(v: Value) -> PyResult<Option<i64>> {
 
 pub fn create() -> Gc<crate::objects::module::ModuleObj> {
     let m = crate::objects::module::new_module("itertools");
-    let types: &[(&str, fn() -> Value)] = &[
+    type TypeGetter = fn() -> Value;
+    let types: &[(&str, TypeGetter)] = &[
         ("count", infinite::count_type),
         ("cycle", infinite::cycle_type),
         ("repeat", infinite::repeat_type),
