@@ -89,7 +89,7 @@ fn partial_call(a: &[Value], kw: KwArgs) -> PyResult {
 /// The instance's attribute dict if it has one (CPython makes it lazily).
 fn dict_if_any(v: Value) -> Value {
     match as_instance(v) {
-        Some(i) if !i.dict.get().is_empty() || i.shape.get().is_some_and(|s| s.len() > 0) => i.to_dict_mode().as_value(),
+        Some(i) if !i.dict.get().is_empty() || i.shape.get().is_some_and(|s| !s.is_empty()) => i.to_dict_mode().as_value(),
         _ => Value::NONE,
     }
 }

@@ -151,7 +151,8 @@ fn heapify(a: &[Value], kw: KwArgs) -> PyResult {
 }
 
 /// `nlargest` / `nsmallest`: keep the best `n` seen in a heap whose root is
-/// the worst of them, then sort. `keep(root, x)` says x beats the root.
+/// the worst of them, then sort. In the heap order `lt`, `lt(root, x)`
+/// means x beats the root and replaces it.
 fn select(name: &str, a: &[Value], kw: KwArgs, lt: Order) -> PyResult<Gc<ListObj>> {
     args::arity(name, a, kw, 2, 2)?;
     let n = args::ssize_arg(a[0])?;

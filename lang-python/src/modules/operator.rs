@@ -77,8 +77,8 @@ binary! {
     is_not, "is_not" => |x, y| Ok(Value::from_bool(x != y));
     getitem, "op_getitem" => ops::getitem;
     delitem, "op_delitem" => |x, y| ops::delitem(x, y).map(|_| Value::NONE);
-    contains, "op_contains" => |x, y| Ok(Value::from_bool(seq_contains(x, y)?));
-    sequence_includes, "sequenceIncludes" => |x, y| Ok(Value::from_bool(seq_contains(x, y)?));
+    contains, "op_contains" => |x, y| Ok(Value::from_bool(ops::contains(x, y)?));
+    sequence_includes, "sequenceIncludes" => |x, y| Ok(Value::from_bool(ops::contains(x, y)?));
     index_of, "indexOf" => |x, y| index_of_impl(x, y);
     count_of, "countOf" => |x, y| count_of_impl(x, y);
     concat, "op_concat" => |x, y| concat_impl(x, y, false);
@@ -117,7 +117,7 @@ fn abs_impl(x: Value) -> PyResult {
 }
 
 /// `PyNumber_Index`: ints and longs as they are, else `__index__`.
-pub fn number_index(x: Value) -> PyResult {
+fn number_index(x: Value) -> PyResult {
     if int::as_int(x).is_some() || long::as_long(x).is_some() {
         return Ok(x);
     }
@@ -167,13 +167,8 @@ fn not_iterable(x: Value) -> crate::runtime::PyErr {
     type_error(format!("argument of type '{}' is not iterable", type_name(x)))
 }
 
-/// `PySequence_Contains`.
-fn seq_contains(seq: Value, x: Value) -> PyResult<bool> {
-    ops::contains(seq, x)
-}
-
-/// `_PySequence_IterSearch`: iterates `seq`, calling `f(position, matched)`
-/// until it returns true.
+/// `_PySequence_IterSearch`: iterates `seq`, calling `stop(position,
+/// item == x)` for each item until it returns true.
 fn iter_search(seq: Value, x: Value, mut stop: impl FnMut(i64, bool) -> bool) -> PyResult<()> {
     let it = ops::iter(seq).map_err(|e| if e.matches(types::type_error()) { not_iterable(seq) } else { e })?;
     let mut i = 0;

@@ -178,8 +178,8 @@ fn calliter_next(a: &[Value], kw: KwArgs) -> PyResult {
     as_method(calliter_step(c))
 }
 
-/// One step of an iterator defined here, for `ops::next`'s fast path:
-/// None when `it` is not one of ours.
+/// One step of an iterator defined here or registered by a native module,
+/// for `ops::next`'s fast path: None when `it` is neither.
 pub fn step(it: Value) -> Option<PyResult<Option<Value>>> {
     if let Some(e) = Gc::<EnumerateObj>::downcast(it) {
         return Some(enumerate_step(e));
@@ -187,7 +187,41 @@ pub fn step(it: Value) -> Option<PyResult<Option<Value>>> {
     if let Some(r) = Gc::<ReversedObj>::downcast(it) {
         return Some(reversed_step(r));
     }
-    Gc::<CallIterObj>::downcast(it).map(calliter_step)
+    if let Some(c) = Gc::<CallIterObj>::downcast(it) {
+        return Some(calliter_step(c));
+    }
+    native_step(it).map(|f| f(it))
+}
+
+/// The step of an iterator type a native module defines (itertools, the
+/// deque iterators); `it` is an exact instance of it.
+pub type NativeStep = fn(Value) -> PyResult<Option<Value>>;
+
+thread_local! {
+    /// (heap type descriptor address, step) of each registered type.
+    static NATIVE_STEPS: std::cell::RefCell<Vec<(usize, NativeStep)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Lets `ops::next` step instances of a native iterator type directly,
+/// without a bound `next` method or a StopIteration object per call. Only
+/// objects with that heap layout match: instances of Python subclasses are
+/// wrapped, so their own `next` is still honoured.
+pub fn register_native_step(desc: &'static vmcore::gc::TypeDesc, f: NativeStep) {
+    let key = desc as *const _ as usize;
+    NATIVE_STEPS.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.iter().any(|&(k, _)| k == key) {
+            s.push((key, f));
+        }
+    });
+}
+
+fn native_step(it: Value) -> Option<NativeStep> {
+    if !it.is_ptr() {
+        return None;
+    }
+    let key = vmcore::gc::desc_of(it) as *const _ as usize;
+    NATIVE_STEPS.with(|s| s.borrow().iter().find(|&&(k, _)| k == key).map(|&(_, f)| f))
 }
 
 fn iter_self(a: &[Value], kw: KwArgs) -> PyResult {

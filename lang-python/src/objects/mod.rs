@@ -91,26 +91,6 @@ fn object_delattr(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// Rich comparisons of type objects: identity for == and !=, and (as in
-/// CPython 2.7, which falls back to addresses) address order otherwise.
-/// `functools.total_ordering` reads `int.__gt__` and finds these.
-macro_rules! type_compare {
-    ($($f:ident $name:literal $op:tt;)*) => {
-        $(fn $f(a: &[Value], kw: KwArgs) -> PyResult {
-            args::arity($name, &a[1..], kw, 1, 1)?;
-            if typeobj::as_type(a[1]).is_none() {
-                return Ok(crate::runtime::NOT_IMPLEMENTED);
-            }
-            Ok(Value::from_bool(a[0].0 $op a[1].0))
-        })*
-        const TYPE_COMPARE: &[(&str, NativeFn)] = &[$(($name, $f)),*];
-    };
-}
-type_compare! {
-    type_lt "__lt__" <; type_le "__le__" <=; type_eq "__eq__" ==;
-    type_ne "__ne__" !=; type_gt "__gt__" >; type_ge "__ge__" >=;
-}
-
 fn attr_name(v: Value) -> PyResult<Value> {
     match str::as_bytes(v) {
         Some(_) => Ok(str::intern_value(v)),
@@ -187,9 +167,7 @@ pub fn bootstrap() {
     }
     add_static(types::object(), "__new__", object_new);
     add_method(types::object(), "__init__", object_init);
-    for &(name, f) in TYPE_COMPARE {
-        add_method(types::type_(), name, f);
-    }
+    typeobj::install_comparisons();
     add_method(types::object(), "__getattribute__", object_getattribute);
     add_method(types::object(), "__setattr__", object_setattr);
     add_method(types::object(), "__delattr__", object_delattr);

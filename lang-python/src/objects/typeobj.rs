@@ -75,7 +75,7 @@ impl TypeObj {
     /// `exceptions.KeyError`); classes and builtins are just their name.
     pub fn tp_name(&self) -> String {
         if !self.has_flag(HEAPTYPE) {
-            if let Some(m) = self.dict.get_str("__module__").and_then(|m| super::str::as_bytes(m)) {
+            if let Some(m) = self.dict.get_str("__module__").and_then(super::str::as_bytes) {
                 if m != b"__builtin__" {
                     return format!("{}.{}", String::from_utf8_lossy(m), self.name());
                 }
@@ -296,6 +296,36 @@ pub fn check_new_cls(cls: Value, base: Value) -> PyResult<Gc<TypeObj>> {
         return Err(type_error(format!("{bname}.__new__({n}): {n} is not a subtype of {bname}")));
     }
     Ok(t)
+}
+
+/// `type.__lt__` and the other comparisons between types: by address, as
+/// CPython 2.7's `type_richcompare` does (`functools.total_ordering` reads
+/// `int.__gt__`, which is this, bound to `int`).
+fn type_richcompare(a: &[Value], op: crate::ops::CmpOp) -> PyResult {
+    use crate::ops::CmpOp::*;
+    let (Some(x), Some(y)) = (as_type(a[0]), as_type(a[1])) else { return Ok(crate::runtime::NOT_IMPLEMENTED) };
+    let o = x.addr().cmp(&y.addr());
+    Ok(Value::from_bool(match op {
+        Lt => o.is_lt(),
+        Le => o.is_le(),
+        Eq => o.is_eq(),
+        Ne => o.is_ne(),
+        Gt => o.is_gt(),
+        Ge => o.is_ge(),
+    }))
+}
+
+pub fn install_comparisons() {
+    use crate::ops::CmpOp;
+    macro_rules! cmp {
+        ($($name:literal => $op:expr),*) => {$(
+            super::add_method(types::type_(), $name, |a, kw| {
+                super::args::one($name, &a[1..], kw)?;
+                type_richcompare(a, $op)
+            });
+        )*};
+    }
+    cmp!("__lt__" => CmpOp::Lt, "__le__" => CmpOp::Le, "__eq__" => CmpOp::Eq, "__ne__" => CmpOp::Ne, "__gt__" => CmpOp::Gt, "__ge__" => CmpOp::Ge);
 }
 
 /// Sets `type.name = value` on a type, keeping caches honest.

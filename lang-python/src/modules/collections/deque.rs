@@ -490,9 +490,7 @@ fn this_iter(v: Value) -> PyResult<Gc<DequeIterObj>> {
     Gc::<DequeIterObj>::downcast(v).ok_or_else(|| type_error(format!("descriptor requires a 'deque_iterator' object but received a '{}'", type_name(v))))
 }
 
-fn iter_next(a: &[Value], kw: KwArgs) -> PyResult {
-    noargs("next", &a[1..], kw)?;
-    let it = this_iter(a[0])?;
+fn iter_step(it: Gc<DequeIterObj>) -> PyResult<Option<Value>> {
     let d = it.deque;
     if d.state.get() != it.state {
         it.counter.set(0);
@@ -500,11 +498,16 @@ fn iter_next(a: &[Value], kw: KwArgs) -> PyResult {
     }
     let left = it.counter.get();
     if left == 0 {
-        return Err(stop_iteration());
+        return Ok(None);
     }
     let i = if it.reverse { left - 1 } else { d.len() - left };
     it.counter.set(left - 1);
-    Ok(d.get(i).expect("unmutated deque keeps its length"))
+    Ok(d.get(i))
+}
+
+fn iter_next(a: &[Value], kw: KwArgs) -> PyResult {
+    noargs("next", &a[1..], kw)?;
+    iter_step(this_iter(a[0])?)?.ok_or_else(stop_iteration)
 }
 
 fn iter_length_hint(a: &[Value], kw: KwArgs) -> PyResult {
@@ -522,6 +525,9 @@ fn iterator_type(name: &str) -> Value {
     add_method(t, "next", iter_next);
     add_method(t, "__iter__", iter_self);
     add_method(t, "__length_hint__", iter_length_hint);
+    crate::objects::iters::register_native_step(<DequeIterObj as vmcore::gc::GcType>::type_desc(), |v| {
+        iter_step(Gc::<DequeIterObj>::downcast(v).expect("registered for this layout"))
+    });
     t
 }
 

@@ -164,7 +164,7 @@ macro_rules! comb_type {
                 comb_step(&c.0)
             }
         }
-        crate::native_type!($getter, || iter_type::<$wrapper>($new, true));
+        crate::native_type!($getter, || iter_type::<$wrapper>(Some($new), true));
     };
 }
 

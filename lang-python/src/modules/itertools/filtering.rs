@@ -53,7 +53,7 @@ impl Step for ChainObj {
 }
 
 crate::native_type!(chain_type, || {
-    let t = iter_type::<ChainObj>(chain_new, true);
+    let t = iter_type::<ChainObj>(Some(chain_new), true);
     add_classmethod(t, "from_iterable", chain_from_iterable);
     t
 });
@@ -103,7 +103,7 @@ impl Step for CompressObj {
     }
 }
 
-crate::native_type!(compress_type, || iter_type::<CompressObj>(compress_new, true));
+crate::native_type!(compress_type, || iter_type::<CompressObj>(Some(compress_new), true));
 
 fn compress_new(a: &[Value], kw: KwArgs) -> PyResult {
     let p = args::parse("compress", &a[1..], kw, &["data", "selectors"], 2)?;
@@ -156,7 +156,7 @@ macro_rules! predicate_type {
                 predicate_step(&p.0)
             }
         }
-        crate::native_type!($getter, || iter_type::<$wrapper>($new, true));
+        crate::native_type!($getter, || iter_type::<$wrapper>(Some($new), true));
         fn $new(a: &[Value], kw: KwArgs) -> PyResult {
             no_kw($name, a[0], $getter(), kw)?;
             unpack($name, &a[1..], &[], 2, 2)?;
@@ -268,7 +268,7 @@ fn islice_step(s: Gc<ISliceObj>, it: Value) -> PyResult<Option<Value>> {
     Ok(Some(x))
 }
 
-crate::native_type!(islice_type, || iter_type::<ISliceObj>(islice_new, true));
+crate::native_type!(islice_type, || iter_type::<ISliceObj>(Some(islice_new), true));
 
 const STOP_MSG: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= maxint.";
 
@@ -282,7 +282,6 @@ fn bound(v: Value, default: i64) -> PyResult<i64> {
 
 fn islice_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("islice", a[0], islice_type(), kw)?;
-    let a = &a[..];
     unpack("islice", &a[1..], &[], 2, 4)?;
     let (start, stop) = if a.len() == 3 { (0, bound(a[2], -1)?) } else { (bound(a[2], 0)?, bound(a[3], -1)?) };
     // -1 here is either None (fine) or a failed conversion.

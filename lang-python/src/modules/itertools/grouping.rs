@@ -62,7 +62,7 @@ impl Step for GroupByObj {
     }
 }
 
-crate::native_type!(groupby_type, || iter_type::<GroupByObj>(groupby_new, true));
+crate::native_type!(groupby_type, || iter_type::<GroupByObj>(Some(groupby_new), true));
 
 fn groupby_new(a: &[Value], kw: KwArgs) -> PyResult {
     let p = args::parse("groupby", &a[1..], kw, &["iterable", "key"], 1)?;
@@ -106,12 +106,7 @@ impl Step for GrouperObj {
     }
 }
 
-crate::native_type!(grouper_type, || {
-    let t = super::new_native_type("itertools", "_grouper", None, false);
-    add_method(t, "next", super::next_method::<GrouperObj>);
-    add_method(t, "__iter__", super::iter_self);
-    t
-});
+crate::native_type!(grouper_type, || iter_type::<GrouperObj>(None, false));
 
 // ---- tee ----
 
@@ -208,7 +203,7 @@ impl Step for TeeObj {
 }
 
 crate::native_type!(tee_type, || {
-    let t = iter_type::<TeeObj>(tee_new, false);
+    let t = iter_type::<TeeObj>(Some(tee_new), false);
     add_method(t, "__copy__", tee_copy);
     t
 });

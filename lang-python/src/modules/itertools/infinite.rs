@@ -40,7 +40,7 @@ impl Step for CountObj {
 }
 
 crate::native_type!(count_type, || {
-    let t = iter_type::<CountObj>(count_new, true);
+    let t = iter_type::<CountObj>(Some(count_new), true);
     add_method(t, "__repr__", count_repr);
     add_method(t, "__reduce__", count_reduce);
     t
@@ -131,7 +131,7 @@ impl Step for CycleObj {
     }
 }
 
-crate::native_type!(cycle_type, || iter_type::<CycleObj>(cycle_new, true));
+crate::native_type!(cycle_type, || iter_type::<CycleObj>(Some(cycle_new), true));
 
 fn cycle_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("cycle", a[0], cycle_type(), kw)?;
@@ -173,7 +173,7 @@ impl Step for RepeatObj {
 }
 
 crate::native_type!(repeat_type, || {
-    let t = iter_type::<RepeatObj>(repeat_new, true);
+    let t = iter_type::<RepeatObj>(Some(repeat_new), true);
     add_method(t, "__repr__", repeat_repr);
     add_method(t, "__length_hint__", repeat_length_hint);
     t

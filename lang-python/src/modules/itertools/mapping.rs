@@ -3,7 +3,7 @@
 
 use super::{finish, iter_type, no_kw, Step};
 use crate::objects::args::unpack;
-use crate::objects::tuple::{as_tuple, new_tuple};
+use crate::objects::tuple::{as_tuple, new_tuple, new_tuple_from};
 use crate::ops;
 use crate::runtime::errors::type_error;
 use crate::runtime::{types, KwArgs, PyResult};
@@ -30,14 +30,23 @@ fn iter_all(iterables: &[Value], what: Option<&str>) -> PyResult {
 /// (items already taken from the others are dropped, as in CPython).
 fn next_of_each(its: Value) -> PyResult<Option<Value>> {
     let its = as_tuple(its).expect("a tuple of iterators");
-    let mut items = RootedVec::new();
-    for &it in its {
-        match ops::next(it)? {
-            Some(x) => items.push(x),
-            None => return Ok(None),
+    // The common few items gather in an array on the stack, where the
+    // collector sees them; more go to a rooted vector.
+    const FEW: usize = 4;
+    if its.len() > FEW {
+        let mut items = RootedVec::new();
+        for &it in its {
+            let Some(x) = ops::next(it)? else { return Ok(None) };
+            items.push(x);
         }
+        return Ok(Some(new_tuple(items.into_vec())));
     }
-    Ok(Some(new_tuple(items.into_vec())))
+    let mut few = [Value::NONE; FEW];
+    for (slot, &it) in few.iter_mut().zip(its) {
+        let Some(x) = ops::next(it)? else { return Ok(None) };
+        *slot = x;
+    }
+    Ok(Some(new_tuple_from(&few[..its.len()])))
 }
 
 // ---- imap ----
@@ -68,7 +77,7 @@ impl Step for IMapObj {
     }
 }
 
-crate::native_type!(imap_type, || iter_type::<IMapObj>(imap_new, true));
+crate::native_type!(imap_type, || iter_type::<IMapObj>(Some(imap_new), true));
 
 fn imap_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("imap", a[0], imap_type(), kw)?;
@@ -104,7 +113,7 @@ impl Step for StarMapObj {
     }
 }
 
-crate::native_type!(starmap_type, || iter_type::<StarMapObj>(starmap_new, true));
+crate::native_type!(starmap_type, || iter_type::<StarMapObj>(Some(starmap_new), true));
 
 fn starmap_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("starmap", a[0], starmap_type(), kw)?;
@@ -139,7 +148,7 @@ impl Step for IZipObj {
     }
 }
 
-crate::native_type!(izip_type, || iter_type::<IZipObj>(izip_new, true));
+crate::native_type!(izip_type, || iter_type::<IZipObj>(Some(izip_new), true));
 
 fn izip_new(a: &[Value], kw: KwArgs) -> PyResult {
     no_kw("izip", a[0], izip_type(), kw)?;
@@ -200,7 +209,7 @@ impl Step for IZipLongestObj {
     }
 }
 
-crate::native_type!(izip_longest_type, || iter_type::<IZipLongestObj>(izip_longest_new, true));
+crate::native_type!(izip_longest_type, || iter_type::<IZipLongestObj>(Some(izip_longest_new), true));
 
 fn izip_longest_new(a: &[Value], kw: KwArgs) -> PyResult {
     let mut fillvalue = Value::NONE;

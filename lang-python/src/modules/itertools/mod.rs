@@ -42,6 +42,11 @@ fn this<T: Step>(v: Value) -> PyResult<Gc<T>> {
         .ok_or_else(|| type_error(format!("descriptor requires a 'itertools.{}' object but received a '{}'", T::NAME, type_name(v))))
 }
 
+/// `T::step` for `ops::next`'s fast path, which passes exact instances only.
+fn step_exact<T: Step>(v: Value) -> PyResult<Option<Value>> {
+    T::step(Gc::<T>::downcast(v).expect("registered for this layout"))
+}
+
 fn next_method<T: Step>(a: &[Value], kw: KwArgs) -> PyResult {
     noargs("next", &a[1..], kw)?;
     T::step(this::<T>(a[0])?)?.ok_or_else(stop_iteration)
@@ -52,12 +57,16 @@ fn iter_self(a: &[Value], kw: KwArgs) -> PyResult {
     Ok(a[0])
 }
 
-/// A type named `itertools.<T::NAME>` with `__new__`, `next` and `__iter__`.
-fn iter_type<T: Step>(new: NativeFn, subclassable: bool) -> Value {
+/// A type named `itertools.<T::NAME>` with `next` and `__iter__` (and
+/// `__new__` when given), whose instances `ops::next` steps directly.
+fn iter_type<T: Step>(new: Option<NativeFn>, subclassable: bool) -> Value {
     let t = new_native_type("itertools", T::NAME, None, subclassable);
-    add_static(t, "__new__", new);
+    if let Some(new) = new {
+        add_static(t, "__new__", new);
+    }
     add_method(t, "next", next_method::<T>);
     add_method(t, "__iter__", iter_self);
+    crate::objects::iters::register_native_step(T::type_desc(), step_exact::<T>);
     t
 }
 
@@ -83,7 +92,8 @@ fn as_ssize(v: Value) -> PyResult<Option<i64>> {
 
 pub fn create() -> Gc<crate::objects::module::ModuleObj> {
     let m = crate::objects::module::new_module("itertools");
-    let types: &[(&str, fn() -> Value)] = &[
+    type TypeGetter = fn() -> Value;
+    let types: &[(&str, TypeGetter)] = &[
         ("count", infinite::count_type),
         ("cycle", infinite::cycle_type),
         ("repeat", infinite::repeat_type),
