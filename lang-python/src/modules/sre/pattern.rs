@@ -6,7 +6,7 @@
 //! character later, so `x*` finds the empty string between characters.
 
 use super::engine::{Matcher, Program};
-use super::{call_re, clamp, internal, match_obj, scanner, slice, ssize, text_of};
+use super::{call_re, clamp, match_obj, scanner, slice, ssize, stopped, text_of};
 use crate::builtins::functions::is_callable;
 use crate::objects::{add_method, add_static, args, int, list, str as pystr, tuple, unicode};
 use crate::ops;
@@ -95,7 +95,7 @@ fn p_match(a: &[Value], kw: KwArgs) -> PyResult {
     let text = text_of(string)?;
     let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
-    Ok(if m.matches().map_err(internal)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
+    Ok(if m.matches().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
 
 fn p_search(a: &[Value], kw: KwArgs) -> PyResult {
@@ -104,7 +104,7 @@ fn p_search(a: &[Value], kw: KwArgs) -> PyResult {
     let text = text_of(string)?;
     let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
-    Ok(if m.search().map_err(internal)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
+    Ok(if m.search().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
 
 /// After a match, where the next search starts: one further on after an
@@ -123,7 +123,7 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
     let items = list::as_list(out).expect("list");
     while m.start() <= m.end() {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         // No match object: the whole match, the one group, or a tuple of
@@ -172,7 +172,7 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
     let (mut n, mut last) = (0, 0);
     while maxsplit == 0 || n < maxsplit {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         if m.start() == m.ptr() {
@@ -254,7 +254,7 @@ fn subx(a: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value, i64)> {
     let (mut n, mut i) = (0, 0);
     while count == 0 || n < count {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         let (b, e) = (m.start(), m.ptr());

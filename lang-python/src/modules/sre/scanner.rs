@@ -6,7 +6,7 @@
 
 use super::engine::Matcher;
 use super::pattern::as_pattern;
-use super::{clamp, internal, match_obj, ssize, text_of};
+use super::{clamp, match_obj, ssize, stopped, text_of};
 use crate::objects::{add_method, add_static, args};
 use crate::runtime::errors::type_error;
 use crate::runtime::{KwArgs, PyResult};
@@ -57,7 +57,7 @@ fn step(a: &[Value], kw: KwArgs, name: &str, search: bool) -> PyResult {
     // A bytearray subject may have shrunk since.
     let end = sc.endpos.min(text.len());
     let mut m = Matcher::new(&p.prog, &text, start, end);
-    if !(if search { m.search() } else { m.matches() }.map_err(internal)?) {
+    if !(if search { m.search() } else { m.matches() }.map_err(stopped)?) {
         sc.start.set(None);
         return Ok(Value::NONE);
     }
