@@ -1121,7 +1121,7 @@ pub enum Text<'a> {
 }
 
 impl Text<'_> {
-    pub fn len(&self) -> usize {
+    pub fn char_count(&self) -> usize {
         match self {
             Text::Narrow(b) => b.len(),
             Text::Wide(w) => w.len(),

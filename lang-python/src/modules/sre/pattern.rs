@@ -93,7 +93,7 @@ fn p_match(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("match", &a[1..], kw, POS_ENDPOS, "pattern")?;
     let text = text_of(string)?;
-    let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let (pos, endpos) = (clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
     Ok(if m.matches().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
@@ -102,7 +102,7 @@ fn p_search(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("search", &a[1..], kw, POS_ENDPOS, "pattern")?;
     let text = text_of(string)?;
-    let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let (pos, endpos) = (clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
     Ok(if m.search().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
@@ -118,7 +118,7 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("findall", &a[1..], kw, POS_ENDPOS, "source")?;
     let text = text_of(string)?;
-    let mut m = Matcher::new(&p.prog, &text, clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let mut m = Matcher::new(&p.prog, &text, clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let out = list::new_list(Vec::new());
     let items = list::as_list(out).expect("list");
     while m.start() <= m.end() {
@@ -166,7 +166,7 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
     let (string, v) = subject_args("split", &a[1..], kw, [("maxsplit", 0)], "source")?;
     let maxsplit = v[0];
     let text = text_of(string)?;
-    let mut m = Matcher::new(&p.prog, &text, 0, text.len());
+    let mut m = Matcher::new(&p.prog, &text, 0, text.char_count());
     let out = list::new_list(Vec::new());
     let items = list::as_list(out).expect("list");
     let (mut n, mut last) = (0, 0);
@@ -193,7 +193,7 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
         last = m.ptr();
         m.set_start(last);
     }
-    items.v().push(slice(string, last as isize, text.len() as isize)?);
+    items.v().push(slice(string, last as isize, text.char_count() as isize)?);
     Ok(out)
 }
 
@@ -247,7 +247,7 @@ fn subx(a: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value, i64)> {
         }
     };
     let text = text_of(string)?;
-    let len = text.len();
+    let len = text.char_count();
     let mut m = Matcher::new(&p.prog, &text, 0, len);
     let pieces = list::new_list(Vec::new());
     let items = list::as_list(pieces).expect("list");
@@ -298,8 +298,7 @@ fn p_deepcopy(a: &[Value], kw: KwArgs) -> PyResult {
     Err(type_error("cannot deepcopy this pattern object"))
 }
 
-fn p_new(a: &[Value], _kw: KwArgs) -> PyResult {
-    let _ = a;
+fn p_new(_a: &[Value], _kw: KwArgs) -> PyResult {
     Err(type_error("cannot create '_sre.SRE_Pattern' instances"))
 }
 
