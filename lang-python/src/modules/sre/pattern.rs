@@ -150,6 +150,7 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
 }
 
 fn p_finditer(a: &[Value], kw: KwArgs) -> PyResult {
+    this(a[0])?;
     args::no_kw("finditer", kw)?;
     let sc = scanner::new_scanner(a[0], &a[1..])?;
     let search = ops::getattr(sc, pystr::intern("search"))?;
@@ -157,6 +158,7 @@ fn p_finditer(a: &[Value], kw: KwArgs) -> PyResult {
 }
 
 fn p_scanner(a: &[Value], kw: KwArgs) -> PyResult {
+    this(a[0])?;
     args::no_kw("scanner", kw)?;
     scanner::new_scanner(a[0], &a[1..])
 }
