@@ -36,11 +36,12 @@ fn is_titlecase(c: u32) -> bool {
 const DECIMAL_ZEROS: &[u32] = &[
     0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0,
     0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
-    0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xff10, 0x104a0,
+    0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xaa50, 0xabf0, 0xff10, 0x104a0,
 ];
 
 pub fn is_decimal(c: u32) -> bool {
-    DECIMAL_ZEROS.iter().any(|&z| c >= z && c < z + 10) || (0x1d7ce..=0x1d7ff).contains(&c)
+    // U+19DA, NEW TAI LUE THAM DIGIT ONE, stands alone.
+    DECIMAL_ZEROS.iter().any(|&z| c >= z && c < z + 10) || (0x1d7ce..=0x1d7ff).contains(&c) || c == 0x19da
 }
 
 /// Characters with a digit value that are not decimals (superscripts, circled digits...).
@@ -96,10 +97,16 @@ impl Ch for u32 {
         matches!(self, 0x1c..=0x1f | 0x180e) || ch(self).is_some_and(|c| c.is_whitespace())
     }
     fn is_alpha(self) -> bool {
-        ch(self).is_some_and(|c| c.is_alphabetic())
+        // Python's letters are categories L*; Rust's Alphabetic adds the
+        // letter numbers (Nl, excluded here) and Other_Alphabetic (marks and
+        // circled letters, which still count as letters here).
+        ch(self).is_some_and(|c| c.is_alphabetic() && !c.is_numeric())
     }
     fn is_digit(self) -> bool {
         is_decimal(self) || is_digit_extra(self)
+    }
+    fn is_alnum(self) -> bool {
+        self.is_alpha() || is_numeric(self)
     }
     fn is_lower(self) -> bool {
         ch(self).is_some_and(|c| c.is_lowercase())

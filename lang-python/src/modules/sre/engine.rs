@@ -94,12 +94,20 @@ pub struct Program {
     pub mark_len: usize,
 }
 
-/// Something the matcher cannot continue from; only malformed code that
-/// got past the validator leads here.
+/// Why the matcher stopped without an answer.
 #[derive(Debug)]
-pub struct InternalError;
+pub enum Stop {
+    /// Code the matcher cannot run (only hand-made code that got past the
+    /// validator).
+    Internal,
+    /// Ctrl-C, which a long match must not ignore.
+    Interrupted,
+}
 
-type Res<T> = Result<T, InternalError>;
+type Res<T> = Result<T, Stop>;
+
+/// How many ops run between checks for Ctrl-C (CPython's figure).
+const POLL: u32 = 0x1000;
 
 /// A subject character.
 pub trait Char: Copy {
@@ -199,6 +207,8 @@ pub struct State<'a, C: Char> {
     /// Suspended contexts.
     ctxs: Vec<Ctx>,
     lower: fn(u32) -> u32,
+    /// Ops run since the last check for Ctrl-C.
+    steps: u32,
 }
 
 impl<'a, C: Char> State<'a, C> {
@@ -218,6 +228,7 @@ impl<'a, C: Char> State<'a, C> {
             saved: Vec::new(),
             ctxs: Vec::new(),
             lower,
+            steps: 0,
         }
     }
 
@@ -623,6 +634,13 @@ impl<'a, C: Char> State<'a, C> {
         let end = self.end;
         const FAIL: Res<Step> = Ok(Step::Ret(false));
         loop {
+            self.steps += 1;
+            if self.steps == POLL {
+                self.steps = 0;
+                if crate::interp::state::take_interrupt() {
+                    return Err(Stop::Interrupted);
+                }
+            }
             let o = code[c.pc];
             c.pc += 1;
             match o {
@@ -861,7 +879,7 @@ impl<'a, C: Char> State<'a, C> {
                     }
                     c.pc += code[c.pc] as usize;
                 }
-                _ => return Err(InternalError),
+                _ => return Err(Stop::Internal),
             }
         }
     }
@@ -870,7 +888,7 @@ impl<'a, C: Char> State<'a, C> {
     fn resume(&mut self, c: &mut Ctx, jump: Jump, ok: bool) -> Res<Step> {
         let code = self.code;
         Ok(match jump {
-            Jump::None => return Err(InternalError),
+            Jump::None => return Err(Stop::Internal),
             Jump::Branch => {
                 if ok {
                     if c.aux != NONE {
@@ -1069,7 +1087,7 @@ impl<'a, C: Char> State<'a, C> {
     fn current_repeat(&mut self, c: &mut Ctx) -> Res<usize> {
         let r = self.repeat;
         if r == NONE {
-            return Err(InternalError);
+            return Err(Stop::Internal);
         }
         self.ptr = c.ptr;
         c.count = self.repeats[r].count + 1;
@@ -1103,7 +1121,7 @@ pub enum Text<'a> {
 }
 
 impl Text<'_> {
-    pub fn len(&self) -> usize {
+    pub fn char_count(&self) -> usize {
         match self {
             Text::Narrow(b) => b.len(),
             Text::Wide(w) => w.len(),

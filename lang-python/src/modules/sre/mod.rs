@@ -171,7 +171,10 @@ pub fn call_re(name: &str, a: &[Value]) -> PyResult {
     ops::call(f, a, &[])
 }
 
-/// The error for a matcher that met code it cannot run.
-pub fn internal(_: engine::InternalError) -> PyErr {
-    runtime_error("internal error in regular expression engine")
+/// The Python error for a matcher that stopped without an answer.
+pub fn stopped(stop: engine::Stop) -> PyErr {
+    match stop {
+        engine::Stop::Internal => runtime_error("internal error in regular expression engine"),
+        engine::Stop::Interrupted => PyErr::with_args(types::keyboard_interrupt(), &[]),
+    }
 }

@@ -6,7 +6,7 @@
 //! character later, so `x*` finds the empty string between characters.
 
 use super::engine::{Matcher, Program};
-use super::{call_re, clamp, internal, match_obj, scanner, slice, ssize, text_of};
+use super::{call_re, clamp, match_obj, scanner, slice, ssize, stopped, text_of};
 use crate::builtins::functions::is_callable;
 use crate::objects::{add_method, add_static, args, int, list, str as pystr, tuple, unicode};
 use crate::ops;
@@ -93,18 +93,18 @@ fn p_match(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("match", &a[1..], kw, POS_ENDPOS, "pattern")?;
     let text = text_of(string)?;
-    let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let (pos, endpos) = (clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
-    Ok(if m.matches().map_err(internal)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
+    Ok(if m.matches().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
 
 fn p_search(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("search", &a[1..], kw, POS_ENDPOS, "pattern")?;
     let text = text_of(string)?;
-    let (pos, endpos) = (clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let (pos, endpos) = (clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let mut m = Matcher::new(&p.prog, &text, pos, endpos);
-    Ok(if m.search().map_err(internal)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
+    Ok(if m.search().map_err(stopped)? { new_match(p, string, &m, pos, endpos) } else { Value::NONE })
 }
 
 /// After a match, where the next search starts: one further on after an
@@ -118,12 +118,12 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
     let p = this(a[0])?;
     let (string, v) = subject_args("findall", &a[1..], kw, POS_ENDPOS, "source")?;
     let text = text_of(string)?;
-    let mut m = Matcher::new(&p.prog, &text, clamp(v[0], text.len()), clamp(v[1], text.len()));
+    let mut m = Matcher::new(&p.prog, &text, clamp(v[0], text.char_count()), clamp(v[1], text.char_count()));
     let out = list::new_list(Vec::new());
     let items = list::as_list(out).expect("list");
     while m.start() <= m.end() {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         // No match object: the whole match, the one group, or a tuple of
@@ -150,6 +150,7 @@ fn p_findall(a: &[Value], kw: KwArgs) -> PyResult {
 }
 
 fn p_finditer(a: &[Value], kw: KwArgs) -> PyResult {
+    this(a[0])?;
     args::no_kw("finditer", kw)?;
     let sc = scanner::new_scanner(a[0], &a[1..])?;
     let search = ops::getattr(sc, pystr::intern("search"))?;
@@ -157,6 +158,7 @@ fn p_finditer(a: &[Value], kw: KwArgs) -> PyResult {
 }
 
 fn p_scanner(a: &[Value], kw: KwArgs) -> PyResult {
+    this(a[0])?;
     args::no_kw("scanner", kw)?;
     scanner::new_scanner(a[0], &a[1..])
 }
@@ -166,13 +168,13 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
     let (string, v) = subject_args("split", &a[1..], kw, [("maxsplit", 0)], "source")?;
     let maxsplit = v[0];
     let text = text_of(string)?;
-    let mut m = Matcher::new(&p.prog, &text, 0, text.len());
+    let mut m = Matcher::new(&p.prog, &text, 0, text.char_count());
     let out = list::new_list(Vec::new());
     let items = list::as_list(out).expect("list");
     let (mut n, mut last) = (0, 0);
     while maxsplit == 0 || n < maxsplit {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         if m.start() == m.ptr() {
@@ -193,7 +195,7 @@ fn p_split(a: &[Value], kw: KwArgs) -> PyResult {
         last = m.ptr();
         m.set_start(last);
     }
-    items.v().push(slice(string, last as isize, text.len() as isize)?);
+    items.v().push(slice(string, last as isize, text.char_count() as isize)?);
     Ok(out)
 }
 
@@ -247,14 +249,14 @@ fn subx(a: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value, i64)> {
         }
     };
     let text = text_of(string)?;
-    let len = text.len();
+    let len = text.char_count();
     let mut m = Matcher::new(&p.prog, &text, 0, len);
     let pieces = list::new_list(Vec::new());
     let items = list::as_list(pieces).expect("list");
     let (mut n, mut i) = (0, 0);
     while count == 0 || n < count {
         m.reset();
-        if !m.search().map_err(internal)? {
+        if !m.search().map_err(stopped)? {
             break;
         }
         let (b, e) = (m.start(), m.ptr());
@@ -298,8 +300,7 @@ fn p_deepcopy(a: &[Value], kw: KwArgs) -> PyResult {
     Err(type_error("cannot deepcopy this pattern object"))
 }
 
-fn p_new(a: &[Value], _kw: KwArgs) -> PyResult {
-    let _ = a;
+fn p_new(_a: &[Value], _kw: KwArgs) -> PyResult {
     Err(type_error("cannot create '_sre.SRE_Pattern' instances"))
 }
 

@@ -6,7 +6,7 @@
 
 use super::engine::Matcher;
 use super::pattern::as_pattern;
-use super::{clamp, internal, match_obj, ssize, text_of};
+use super::{clamp, match_obj, ssize, stopped, text_of};
 use crate::objects::{add_method, add_static, args};
 use crate::runtime::errors::type_error;
 use crate::runtime::{KwArgs, PyResult};
@@ -38,7 +38,7 @@ pub fn new_scanner(pattern: Value, a: &[Value]) -> PyResult {
     args::arity("scanner", a, &[], 1, 3)?;
     let pos = a.get(1).map(|&v| ssize(v)).transpose()?.unwrap_or(0);
     let endpos = a.get(2).map(|&v| ssize(v)).transpose()?.unwrap_or(i64::MAX);
-    let len = text_of(a[0])?.len();
+    let len = text_of(a[0])?.char_count();
     let (pos, endpos) = (clamp(pos, len), clamp(endpos, len));
     let s = ScannerObj { cls: scanner_type(), pattern, string: a[0], start: Cell::new(Some(pos)), pos, endpos };
     Ok(alloc(s).as_value())
@@ -55,9 +55,9 @@ fn step(a: &[Value], kw: KwArgs, name: &str, search: bool) -> PyResult {
     let p = as_pattern(sc.pattern).expect("scanner of a pattern");
     let text = text_of(sc.string)?;
     // A bytearray subject may have shrunk since.
-    let end = sc.endpos.min(text.len());
+    let end = sc.endpos.min(text.char_count());
     let mut m = Matcher::new(&p.prog, &text, start, end);
-    if !(if search { m.search() } else { m.matches() }.map_err(internal)?) {
+    if !(if search { m.search() } else { m.matches() }.map_err(stopped)?) {
         sc.start.set(None);
         return Ok(Value::NONE);
     }

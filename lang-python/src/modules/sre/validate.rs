@@ -14,7 +14,7 @@
 //! On success, returns how many mark slots matching needs.
 
 use super::chars::cat;
-use super::engine::{at, info, op, MAXREPEAT};
+use super::engine::{at, info, op};
 
 struct Checker<'a> {
     code: &'a [u32],
@@ -151,7 +151,7 @@ impl Checker<'_> {
                         (0..lits).all(literal_at).then_some(())?;
                     }
                     if flags & info::CHARSET != 0 {
-                        (next >= 1 && next - 1 >= pc).then_some(())?;
+                        (next > pc).then_some(())?;
                         self.charset(pc, next - 1)?;
                         (code[next - 1] == op::FAILURE).then_some(())?;
                     } else if pc != next {
@@ -186,7 +186,7 @@ impl Checker<'_> {
                     let skip = self.skip(&mut pc, end, 0)?;
                     let min = self.word(&mut pc, end)?;
                     let max = self.word(&mut pc, end)?;
-                    (min <= max && max <= MAXREPEAT).then_some(())?;
+                    (min <= max).then_some(())?;
                     let body_end = if o == op::REPEAT { start + skip } else { (start + skip).checked_sub(1)? };
                     self.inner(pc, body_end)?;
                     pc = body_end;
