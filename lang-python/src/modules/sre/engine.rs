@@ -95,13 +95,13 @@ pub struct Program {
 }
 
 /// Why the matcher stopped without an answer.
-#[derive(Debug)]
 pub enum Stop {
     /// Code the matcher cannot run (only hand-made code that got past the
     /// validator).
     Internal,
-    /// Ctrl-C, which a long match must not ignore.
-    Interrupted,
+    /// A signal handler raised (Ctrl-C's KeyboardInterrupt, say), which a
+    /// long match must not ignore: as CPython's PyErr_CheckSignals.
+    Signal(crate::runtime::PyErr),
 }
 
 type Res<T> = Result<T, Stop>;
@@ -637,8 +637,8 @@ impl<'a, C: Char> State<'a, C> {
             self.steps += 1;
             if self.steps == POLL {
                 self.steps = 0;
-                if crate::interp::state::take_interrupt() {
-                    return Err(Stop::Interrupted);
+                if crate::interp::state::signals_pending() {
+                    crate::modules::signal::run_pending().map_err(Stop::Signal)?;
                 }
             }
             let o = code[c.pc];

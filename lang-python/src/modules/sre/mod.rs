@@ -175,6 +175,6 @@ pub fn call_re(name: &str, a: &[Value]) -> PyResult {
 pub fn stopped(stop: engine::Stop) -> PyErr {
     match stop {
         engine::Stop::Internal => runtime_error("internal error in regular expression engine"),
-        engine::Stop::Interrupted => PyErr::with_args(types::keyboard_interrupt(), &[]),
+        engine::Stop::Signal(e) => e,
     }
 }

@@ -314,7 +314,7 @@ fn exit(a: &[Value], kw: KwArgs) -> PyResult {
 /// as Ctrl-C would be (at its next loop back-edge).
 fn interrupt_main(a: &[Value], kw: KwArgs) -> PyResult {
     args::noargs("interrupt_main", a, kw)?;
-    crate::interp::state::requeue_signals(1 << libc::SIGINT);
+    crate::interp::state::trip_signal(libc::SIGINT);
     Ok(Value::NONE)
 }
 
