@@ -90,6 +90,41 @@ fn flags() -> Value {
     crate::objects::structseq::new(flags_type(), &v)
 }
 
+/// File names are bytes on Linux; CPython reports the locale's codeset,
+/// UTF-8 on these systems.
+fn getfilesystemencoding(_: &[Value], _: KwArgs) -> PyResult {
+    Ok(pystr::new_str(b"UTF-8"))
+}
+
+fn getdefaultencoding(_: &[Value], _: KwArgs) -> PyResult {
+    Ok(pystr::new_str(b"ascii"))
+}
+
+/// The GIL switch interval of CPython; kept only so that code setting and
+/// reading it works (green threads switch at blocking points).
+fn getcheckinterval(_: &[Value], _: KwArgs) -> PyResult {
+    Ok(int::new_int(CHECK_INTERVAL.with(|c| c.get())))
+}
+
+fn setcheckinterval(args: &[Value], _: KwArgs) -> PyResult {
+    let n = args.first().and_then(|&v| int::as_int(v)).ok_or_else(|| type_error("an integer is required"))?;
+    CHECK_INTERVAL.with(|c| c.set(n));
+    Ok(Value::NONE)
+}
+
+thread_local! {
+    static CHECK_INTERVAL: std::cell::Cell<i64> = const { std::cell::Cell::new(100) };
+}
+
+/// There are no reference counts under a tracing GC: like PyPy, a
+/// plausible constant (tests only compare counts before and after).
+fn getrefcount(args: &[Value], _: KwArgs) -> PyResult {
+    if args.len() != 1 {
+        return Err(type_error(format!("getrefcount() takes exactly one argument ({} given)", args.len())));
+    }
+    Ok(int::new_int(2))
+}
+
 fn create() -> Gc<ModuleObj> {
     let m = new_module("sys");
     let d = m.dict;
@@ -132,6 +167,11 @@ fn create() -> Gc<ModuleObj> {
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
         ("_getframe", getframe),
+        ("getfilesystemencoding", getfilesystemencoding),
+        ("getdefaultencoding", getdefaultencoding),
+        ("getcheckinterval", getcheckinterval),
+        ("setcheckinterval", setcheckinterval),
+        ("getrefcount", getrefcount),
     ] {
         d.set_str(name, new_builtin(name, f));
     }

@@ -139,3 +139,23 @@ pub fn new_wrapper(cls: Value, f: Value) -> Gc<WrapperObj> {
 pub fn as_wrapper(v: Value) -> Option<Gc<WrapperObj>> {
     Gc::<WrapperObj>::downcast(v)
 }
+
+/// `instancemethod(function, instance[, class])` (`types.MethodType`):
+/// an instance of None makes an unbound method.
+fn method_new(a: &[Value], kw: crate::runtime::KwArgs) -> crate::runtime::PyResult {
+    super::args::arity("instancemethod", &a[1..], kw, 2, 3)?;
+    let (func, obj) = (a[1], a[2]);
+    if !crate::builtins::functions::is_callable(func) {
+        return Err(crate::runtime::errors::type_error("first argument must be callable"));
+    }
+    let cls = a.get(3).copied().unwrap_or(Value::NONE);
+    if obj == Value::NONE && cls == Value::NONE {
+        return Err(crate::runtime::errors::type_error("unbound methods must have non-NULL im_class"));
+    }
+    let self_ = if obj == Value::NONE { Value::EMPTY } else { obj };
+    Ok(new_method(func, self_, cls))
+}
+
+pub fn install() {
+    super::add_static(types::method(), "__new__", method_new);
+}

@@ -168,6 +168,7 @@ pub fn bootstrap() {
     add_static(types::object(), "__new__", object_new);
     add_method(types::object(), "__init__", object_init);
     typeobj::install_comparisons();
+    function::install();
     add_method(types::object(), "__getattribute__", object_getattribute);
     add_method(types::object(), "__setattr__", object_setattr);
     add_method(types::object(), "__delattr__", object_delattr);
